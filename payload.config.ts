@@ -1,0 +1,68 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { vi } from '@payloadcms/translations/languages/vi'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from './src/collections/Articles'
+import { Authors } from './src/collections/Authors'
+import { Categories } from './src/collections/Categories'
+import { Images } from './src/collections/Images'
+import { Users } from './src/collections/Users'
+import { databaseAdapter, databaseUri } from './src/lib/database'
+import { maxUploadBytes } from './src/lib/paths'
+import { payloadSecret } from './src/lib/secret'
+import { migrations as postgresMigrations } from './src/migrations/postgres'
+import { migrations as sqliteMigrations } from './src/migrations/sqlite'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
+const isTest = process.env.NODE_ENV === 'test'
+
+export default buildConfig({
+  serverURL: process.env.SERVER_URL || '',
+  secret: payloadSecret(),
+  telemetry: false,
+  admin: {
+    user: Users.slug,
+    // The default avatar is a gravatar request per page; the newsroom does not need it.
+    avatar: 'default',
+    importMap: { baseDir: path.resolve(dirname) },
+    meta: { titleSuffix: ' – Cổng thông tin' },
+  },
+  collections: [Articles, Images, Authors, Categories, Users],
+  db: databaseAdapter(databaseUri(), {
+    migrationsDir: path.resolve(dirname, 'src/migrations'),
+    sqliteMigrations,
+    postgresMigrations,
+  }),
+  editor: lexicalEditor(),
+  i18n: {
+    fallbackLanguage: 'vi',
+    supportedLanguages: { vi, en },
+  },
+  localization: {
+    locales: [
+      { code: 'vi', label: 'Tiếng Việt' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'vi',
+    fallback: true,
+  },
+  upload: { limits: { fileSize: maxUploadBytes() } },
+  sharp,
+  jobs: {
+    // Scheduled publishing runs inside the app process: every minute the queue is worked.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => !isBuildPhase && !isTest && process.env.JOBS_AUTORUN !== 'false',
+  },
+  typescript: {
+    autoGenerate: false,
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
+  graphQL: { disablePlaygroundInProduction: true },
+})

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: one command from a fresh clone to a running portal.
+ * Builds when no build exists, applies migrations, loads demo content into an empty database
+ * (unless SEED_DEMO=false), then serves on PORT (default 3000) and says where to go.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+const port = process.env.PORT || '3000'
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim(),
+}
+
+function run(command, args, label) {
+  console.log(`\n▶ ${label}`)
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' })
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${label}: thất bại (mã ${code ?? signal})`)),
+    )
+  })
+}
+
+try {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    await run(bin('next'), ['build'], 'Chưa có bản build: đang build (khoảng 1–2 phút)...')
+  }
+  await run(bin('payload'), ['migrate'], 'Áp dụng migration cơ sở dữ liệu...')
+  if (process.env.SEED_DEMO !== 'false') {
+    await run(bin('payload'), ['run', 'src/seed/run.ts', '--if-empty'], 'Kiểm tra dữ liệu mẫu...')
+  }
+} catch (error) {
+  console.error(`\n✗ ${error.message}`)
+  process.exit(1)
+}
+
+console.log(`\n▶ Khởi động máy chủ trên cổng ${port}...`)
+const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] })
+let announced = false
+server.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk)
+  if (!announced && /ready|started server/i.test(chunk.toString())) {
+    announced = true
+    console.log(
+      [
+        '',
+        `  Cổng thông tin:  http://localhost:${port}/`,
+        `  Trang quản trị:  http://localhost:${port}/admin`,
+        '  Đăng nhập bằng tài khoản mẫu in ở trên khi dữ liệu mẫu được tạo;',
+        '  quên mật khẩu: npm run seed -- --new-passwords',
+        '',
+      ].join('\n'),
+    )
+  }
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))

@@ -1,0 +1,40 @@
+import type { Access, Where } from 'payload'
+
+import { publishedAndLive } from './publishedAndLive'
+import { hasRole } from './roles'
+
+const wantsToPublish = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && (data as { _status?: unknown })._status === 'published'
+
+/** Editors read everything; reporters the live site plus their own work; the public the live site. */
+export const readArticles: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (user && hasRole(user, 'reporter')) {
+    return { or: [publishedAndLive(), { createdBy: { equals: user.id } }] }
+  }
+  return publishedAndLive()
+}
+
+/** Versions (drafts, autosaves) are the newsroom's: editors all, reporters their own. */
+export const readArticleVersions: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (user && hasRole(user, 'reporter')) return { 'version.createdBy': { equals: user.id } }
+  return false
+}
+
+/** Any newsroom role may write a draft; only editors may create it already published. */
+export const createArticle: Access = ({ req: { user }, data }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  return hasRole(user, 'reporter') && !wantsToPublish(data)
+}
+
+/**
+ * Editors change anything. Reporters change only their own unpublished drafts and never publish:
+ * once an article is live, what happens to it (edits, unpublishing) is an editor's decision.
+ */
+export const updateArticle: Access = ({ req: { user }, data }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (!user || !hasRole(user, 'reporter') || wantsToPublish(data)) return false
+  const ownDraft: Where = { and: [{ createdBy: { equals: user.id } }, { _status: { not_equals: 'published' } }] }
+  return ownDraft
+}

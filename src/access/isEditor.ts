@@ -1,0 +1,6 @@
+import type { Access } from 'payload'
+
+import { hasRole } from './roles'
+
+/** Editors and admins: the people who may publish and manage the newsroom's shared content. */
+export const isEditor: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor')

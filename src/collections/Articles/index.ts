@@ -1,0 +1,178 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+
+import { createArticle, readArticles, readArticleVersions, updateArticle } from '../../access/articles'
+import { isEditor } from '../../access/isEditor'
+import { isStaffField } from '../../access/isStaff'
+import { mustExist } from '../../fields/mustExist'
+import { slugField } from '../../fields/slug'
+import { ImageWithCaption } from './blocks/ImageWithCaption'
+import { includePrimaryCategory } from './hooks/includePrimaryCategory'
+import { rejectUnknownStatus } from './hooks/rejectUnknownStatus'
+import { stampAuthorship } from './hooks/stampAuthorship'
+
+/** Counters move only through the system (Local API with access overridden), never a request. */
+const systemOnly: FieldAccess = () => false
+
+const counter = (name: string, label: { vi: string; en: string }) =>
+  ({
+    name,
+    type: 'number',
+    defaultValue: 0,
+    min: 0,
+    label,
+    access: { create: systemOnly, update: systemOnly },
+    admin: { readOnly: true, position: 'sidebar' },
+  }) as const
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  labels: { singular: { vi: 'Bài viết', en: 'Article' }, plural: { vi: 'Bài viết', en: 'Articles' } },
+  defaultSort: '-publishedAt',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'primaryCategory', '_status', 'publishedAt', 'updatedAt'],
+    group: { vi: 'Tin bài', en: 'News' },
+    listSearchableFields: ['title', 'slug', 'byline'],
+  },
+  access: {
+    read: readArticles,
+    readVersions: readArticleVersions,
+    create: createArticle,
+    update: updateArticle,
+    delete: isEditor,
+  },
+  versions: {
+    maxPerDoc: 50,
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  },
+  hooks: {
+    beforeValidate: [rejectUnknownStatus, includePrimaryCategory],
+    beforeChange: [stampAuthorship],
+  },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      localized: true,
+      maxLength: 300,
+      label: { vi: 'Tiêu đề', en: 'Title' },
+    },
+    slugField('title'),
+    {
+      name: 'lead',
+      type: 'textarea',
+      localized: true,
+      maxLength: 2000,
+      label: { vi: 'Sapo (tóm tắt)', en: 'Lead' },
+      admin: { description: { vi: 'Đoạn mở đầu, ví dụ: "(CTTĐTBP) - ..."', en: 'The opening paragraph.' } },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'heroImage', type: 'upload', relationTo: 'images', filterOptions: mustExist, label: { vi: 'Ảnh đại diện', en: 'Hero image' } },
+        {
+          name: 'heroCaption',
+          type: 'textarea',
+          localized: true,
+          label: { vi: 'Chú thích ảnh đại diện', en: 'Hero caption' },
+        },
+      ],
+    },
+    {
+      name: 'body',
+      type: 'richText',
+      localized: true,
+      label: { vi: 'Nội dung', en: 'Body' },
+      editor: lexicalEditor({
+        features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [ImageWithCaption] })],
+      }),
+    },
+    {
+      name: 'byline',
+      type: 'text',
+      localized: true,
+      maxLength: 200,
+      label: { vi: 'Tác giả / nguồn', en: 'Byline' },
+      admin: { description: { vi: 'Dòng "Tác giả:", ví dụ "Theo Đài PT-TH&BBP".', en: 'E.g. "Theo Đài PT-TH&BBP".' } },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'authors',
+      hasMany: true,
+      filterOptions: mustExist,
+      label: { vi: 'Tác giả', en: 'Authors' },
+    },
+    {
+      name: 'primaryCategory',
+      type: 'relationship',
+      relationTo: 'categories',
+      required: true,
+      filterOptions: mustExist,
+      label: { vi: 'Chuyên mục chính', en: 'Primary category' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'categories',
+      type: 'relationship',
+      relationTo: 'categories',
+      hasMany: true,
+      filterOptions: mustExist,
+      label: { vi: 'Các chuyên mục', en: 'Categories' },
+      admin: { position: 'sidebar', description: { vi: 'Luôn gồm chuyên mục chính.', en: 'Always includes the primary one.' } },
+    },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      maxRows: 20,
+      label: { vi: 'Thẻ', en: 'Tags' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      label: { vi: 'Ngày đăng', en: 'Published at' },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      index: true,
+      label: { vi: 'Hết hạn lúc', en: 'Expires at' },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: { vi: 'Sau thời điểm này bài viết không còn hiển thị trên cổng.', en: 'After this, the article leaves the portal.' },
+      },
+      validate: (value: unknown, { siblingData }: { siblingData: { publishedAt?: string | null } }) => {
+        if (!value || !siblingData?.publishedAt) return true
+        return new Date(value as string) > new Date(siblingData.publishedAt)
+          ? true
+          : 'Thời điểm hết hạn phải sau ngày đăng.'
+      },
+    },
+    {
+      name: 'allowRating',
+      type: 'checkbox',
+      defaultValue: true,
+      label: { vi: 'Cho phép đánh giá', en: 'Allow rating' },
+      admin: { position: 'sidebar' },
+    },
+    counter('viewCount', { vi: 'Lượt xem', en: 'Views' }),
+    counter('ratingTotal', { vi: 'Tổng điểm đánh giá', en: 'Rating points' }),
+    counter('ratingCount', { vi: 'Số lượt đánh giá', en: 'Rating votes' }),
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { vi: 'Người tạo', en: 'Created by' },
+      access: { read: isStaffField, create: systemOnly, update: systemOnly },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+  ],
+}

@@ -1,0 +1,49 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { isAdminOrSelf } from '../../access/isAdminOrSelf'
+import { isEditorOrSelf } from '../../access/isEditorOrSelf'
+import { ROLES } from '../../access/roles'
+
+const ROLE_LABELS = {
+  admin: { vi: 'Quản trị', en: 'Administrator' },
+  editor: { vi: 'Biên tập viên', en: 'Editor' },
+  reporter: { vi: 'Phóng viên', en: 'Reporter' },
+} as const
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { vi: 'Người dùng', en: 'User' }, plural: { vi: 'Người dùng', en: 'Users' } },
+  auth: {
+    // Repeated failures lock the account for a while instead of letting guesses run on.
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 2 * 60 * 60,
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles'],
+    group: { vi: 'Hệ thống', en: 'System' },
+  },
+  access: {
+    admin: ({ req: { user } }) => Boolean(user),
+    create: isAdmin,
+    read: isEditorOrSelf,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { vi: 'Họ và tên', en: 'Name' } },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['reporter'],
+      saveToJWT: true,
+      label: { vi: 'Vai trò', en: 'Roles' },
+      options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+}

@@ -1,0 +1,84 @@
+/**
+ * A Payload instance on a database of its own for one test file: a temporary SQLite file, or,
+ * when TEST_DATABASE_URI is set (postgres://), a fresh PostgreSQL database dropped afterwards.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import pg from 'pg'
+import type { Payload, SanitizedConfig } from 'payload'
+
+export type TestPayload = {
+  payload: Payload
+  config: SanitizedConfig
+  kind: 'sqlite' | 'postgres'
+  close: () => Promise<void>
+}
+
+/**
+ * payload.destroy() leaves the pg pool open with a client still checked out, and pool.end()
+ * waits for every checked-out client: release them (destroying the connection) first.
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+  const internal = pool as unknown as { _clients: { release?: (err?: Error | boolean) => void }[] }
+  for (const client of [...internal._clients]) {
+    try {
+      client.release?.(true)
+    } catch {
+      // an idle client: its release was already called, pool.end() closes it
+    }
+  }
+  await pool.end()
+}
+
+export async function createTestPayload(env: Record<string, string> = {}): Promise<TestPayload> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'portal-test-'))
+  const testUri = process.env.TEST_DATABASE_URI
+  let dropDatabase = async () => {}
+  let kind: TestPayload['kind'] = 'sqlite'
+
+  if (testUri && /^postgres(ql)?:\/\//.test(testUri)) {
+    kind = 'postgres'
+    const name = `portal_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+    const admin = new pg.Client({ connectionString: testUri })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+    await admin.end()
+    const url = new URL(testUri)
+    url.pathname = `/${name}`
+    process.env.DATABASE_URI = url.toString()
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: testUri })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    }
+  } else if (testUri) {
+    throw new Error(`TEST_DATABASE_URI must be postgres://...; got ${testUri}`)
+  } else {
+    process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
+  }
+  process.env.MEDIA_DIR = path.join(dir, 'media')
+  process.env.PAYLOAD_SECRET = crypto.randomBytes(16).toString('hex')
+  Object.assign(process.env, env)
+
+  const { getPayload } = await import('payload')
+  const { default: configPromise } = await import('../../payload.config')
+  const config = await configPromise
+  const payload = await getPayload({ config })
+
+  return {
+    payload,
+    config,
+    kind,
+    close: async () => {
+      const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
+      await payload.destroy()
+      if (pool) await endPool(pool)
+      await dropDatabase()
+      await fs.rm(dir, { recursive: true, force: true })
+    },
+  }
+}

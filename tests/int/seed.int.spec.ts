@@ -1,0 +1,67 @@
+/** The demo content: a believable portal, loaded once, with logins that are never fixed. */
+import type { Payload } from 'payload'
+
+import { isDatabaseEmpty, seed } from '../../src/seed'
+import { createTestPayload, type TestPayload } from '../helpers/payload'
+
+let ctx: TestPayload
+let payload: Payload
+
+beforeAll(async () => {
+  ctx = await createTestPayload()
+  payload = ctx.payload
+})
+
+afterAll(async () => ctx?.close())
+
+const counts = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      (['users', 'categories', 'authors', 'images', 'articles'] as const).map(async (collection) => [
+        collection,
+        (await payload.count({ collection })).totalDocs,
+      ]),
+    ),
+  )
+
+describe('demo content', () => {
+  it('fills an empty database with published articles, images, authors and three accounts', async () => {
+    expect(await isDatabaseEmpty(payload)).toBe(true)
+    const { created, accounts } = await seed(payload)
+    expect(created.articles).toBeGreaterThanOrEqual(6)
+    expect(created.images).toBeGreaterThanOrEqual(6)
+    expect(created.categories).toBeGreaterThanOrEqual(4)
+    expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'editor', 'reporter'])
+    expect(await isDatabaseEmpty(payload)).toBe(false)
+
+    const { docs } = await payload.find({ collection: 'articles', overrideAccess: false, depth: 2, limit: 100 })
+    expect(docs.length).toBe(created.articles - 1) // one demo article is a reporter's draft
+    const flagship = docs.find((doc) => doc.title.startsWith('Thi đua, tạo đột phá'))!
+    expect(flagship.byline).toBe('Theo Đài PT-TH tỉnh')
+    expect(flagship.lead).toMatch(/^\(CTTĐT\) - /)
+    const blocks = (flagship.body!.root.children as { type: string; fields?: { caption?: string; image?: { alt?: string } } }[]).filter(
+      (node) => node.type === 'block',
+    )
+    expect(blocks.length).toBeGreaterThanOrEqual(2)
+    for (const block of blocks) expect(block.fields?.image?.alt).toBeTruthy()
+  })
+
+  it('gives every account a random password that logs in', async () => {
+    const again = await seed(payload, { newPasswords: true })
+    const passwords = again.accounts.map((a) => a.password)
+    expect(new Set(passwords).size).toBe(3)
+    for (const account of again.accounts) {
+      expect(account.password.length).toBeGreaterThanOrEqual(16)
+      const login = await payload.login({ collection: 'users', data: { email: account.email, password: account.password } })
+      expect(login.user.roles).toEqual([account.role])
+    }
+  })
+
+  it('changes nothing when run again', async () => {
+    const before = await counts()
+    const { created, accounts } = await seed(payload)
+    expect(created).toEqual({ users: 0, categories: 0, authors: 0, images: 0, articles: 0 })
+    expect(accounts).toEqual([])
+    expect(await counts()).toEqual(before)
+  })
+})
