@@ -18,11 +18,14 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim(),
 }
+// On Node 20 the payload CLI, loading the TypeScript config in production mode, can stall on the
+// Lexical import and exit silently unless modules resolve with the "production" condition.
+const cliEnv = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS} --conditions=production` }
 
-function run(command, args, label) {
+function run(command, args, label, runEnv = env) {
   console.log(`\n▶ ${label}`)
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' })
+    const child = spawn(command, args, { cwd: root, env: runEnv, stdio: 'inherit' })
     child.on('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${label}: thất bại (mã ${code ?? signal})`)),
     )
@@ -33,9 +36,9 @@ try {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     await run(bin('next'), ['build'], 'Chưa có bản build: đang build (khoảng 1–2 phút)...')
   }
-  await run(bin('payload'), ['migrate'], 'Áp dụng migration cơ sở dữ liệu...')
+  await run(bin('payload'), ['migrate'], 'Áp dụng migration cơ sở dữ liệu...', cliEnv)
   if (process.env.SEED_DEMO !== 'false') {
-    await run(bin('payload'), ['run', 'src/seed/run.ts', '--if-empty'], 'Kiểm tra dữ liệu mẫu...')
+    await run(bin('payload'), ['run', 'src/seed/run.ts', '--if-empty'], 'Kiểm tra dữ liệu mẫu...', cliEnv)
   }
 } catch (error) {
   console.error(`\n✗ ${error.message}`)

@@ -8,6 +8,8 @@ import { getPayload } from 'payload'
 import { isDatabaseEmpty, seed } from './index'
 import { printAccounts } from './print'
 
+// Fails unless the script reaches its end: a stalled import must not pass for a finished seed.
+process.exitCode = 1
 const args = new Set(process.argv.slice(2))
 const payload = await getPayload({ config })
 try {

@@ -243,6 +243,18 @@ describe('accounts', () => {
     await expect(payload.find({ collection: 'users', ...as('anonymous') })).rejects.toMatchObject({ status: 403 })
   })
 
+  it('locks an account after five failed logins, even against the right password', async () => {
+    const victim = await makeUser(payload, 'editor', 'victim')
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await expect(
+        payload.login({ collection: 'users', data: { email: victim.email, password: 'sai-mat-khau' } }),
+      ).rejects.toMatchObject({ status: 401 })
+    }
+    await expect(
+      payload.login({ collection: 'users', data: { email: victim.email, password: victim.password } }),
+    ).rejects.toMatchObject({ status: 423 })
+  })
+
   it('categories and authors are the editors’ to change', async () => {
     await expect(payload.create({ collection: 'categories', data: { name: 'Mới' }, ...as('reporter') })).rejects.toMatchObject({ status: 403 })
     await expect(payload.create({ collection: 'categories', data: { name: 'Mới' }, ...as('editor') })).resolves.toMatchObject({ slug: 'moi' })
