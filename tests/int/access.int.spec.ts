@@ -252,7 +252,7 @@ describe('accounts', () => {
     }
     await expect(
       payload.login({ collection: 'users', data: { email: victim.email, password: victim.password } }),
-    ).rejects.toMatchObject({ status: 423 })
+    ).rejects.toMatchObject({ name: 'LockedAuth', status: 401 })
   })
 
   it('categories and authors are the editors’ to change', async () => {
