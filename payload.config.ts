@@ -11,6 +11,7 @@ import { Articles } from './src/collections/Articles'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Images } from './src/collections/Images'
+import { Ratings } from './src/collections/Ratings'
 import { Users } from './src/collections/Users'
 import { databaseAdapter, databaseUri } from './src/lib/database'
 import { maxUploadBytes } from './src/lib/paths'
@@ -34,7 +35,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Cổng thông tin' },
   },
-  collections: [Articles, Images, Authors, Categories, Users],
+  collections: [Articles, Images, Authors, Categories, Ratings, Users],
   db: databaseAdapter(databaseUri(), {
     migrationsDir: path.resolve(dirname, 'src/migrations'),
     sqliteMigrations,

@@ -71,6 +71,7 @@ export interface Config {
     images: Image;
     authors: Author;
     categories: Category;
+    ratings: Rating;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -84,6 +85,7 @@ export interface Config {
     images: ImagesSelect<false> | ImagesSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    ratings: RatingsSelect<false> | RatingsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -334,6 +336,21 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Each row is one reader's vote. Deleting an abusive vote takes it out of the article's totals.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings".
+ */
+export interface Rating {
+  id: number;
+  article: number | Article;
+  score: number;
+  voterKey: string;
+  ipHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -464,6 +481,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'categories';
         value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'ratings';
+        value: number | Rating;
       } | null)
     | ({
         relationTo: 'users';
@@ -653,6 +674,18 @@ export interface CategoriesSelect<T extends boolean = true> {
   slug?: T;
   parent?: T;
   order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings_select".
+ */
+export interface RatingsSelect<T extends boolean = true> {
+  article?: T;
+  score?: T;
+  voterKey?: T;
+  ipHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

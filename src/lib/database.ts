@@ -64,3 +64,15 @@ export function databaseAdapter(uri: string, options: Options): DatabaseAdapterO
       return mongooseAdapter({ url: uri })
   }
 }
+
+/** Which database a running Payload instance uses, from its adapter. */
+export function adapterKind(payload: { db: { name: string } }): DatabaseKind {
+  switch (payload.db.name) {
+    case 'sqlite':
+      return 'sqlite'
+    case 'postgres':
+      return 'postgres'
+    default:
+      return 'mongodb'
+  }
+}

@@ -1,4 +1,4 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig, FieldAccess, FieldHook, NumberField } from 'payload'
 
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
@@ -7,7 +7,9 @@ import { isEditor } from '../../access/isEditor'
 import { isStaffField } from '../../access/isStaff'
 import { mustExist } from '../../fields/mustExist'
 import { slugField } from '../../fields/slug'
+import { ratingEndpoints } from '../../ratings/endpoint'
 import { ImageWithCaption } from './blocks/ImageWithCaption'
+import { deleteVotes } from './hooks/deleteVotes'
 import { includePrimaryCategory } from './hooks/includePrimaryCategory'
 import { rejectUnknownStatus } from './hooks/rejectUnknownStatus'
 import { stampAuthorship } from './hooks/stampAuthorship'
@@ -15,16 +17,25 @@ import { stampAuthorship } from './hooks/stampAuthorship'
 /** Counters move only through the system (Local API with access overridden), never a request. */
 const systemOnly: FieldAccess = () => false
 
-const counter = (name: string, label: { vi: string; en: string }) =>
-  ({
+/**
+ * A save of the article leaves its counters out of the UPDATE: the copy the save started from
+ * (often a draft version) may be older than the votes and views counted since.
+ */
+const leaveCounterAlone: FieldHook = ({ operation, siblingData, field }) => {
+  if (operation === 'update' && 'name' in field && field.name) delete siblingData[field.name]
+  return undefined
+}
+
+const counter = (name: string, label: { vi: string; en: string }): NumberField => ({
     name,
     type: 'number',
     defaultValue: 0,
     min: 0,
     label,
     access: { create: systemOnly, update: systemOnly },
+    hooks: { beforeChange: [leaveCounterAlone] },
     admin: { readOnly: true, position: 'sidebar' },
-  }) as const
+  })
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -43,6 +54,7 @@ export const Articles: CollectionConfig = {
     update: updateArticle,
     delete: isEditor,
   },
+  endpoints: ratingEndpoints,
   versions: {
     maxPerDoc: 50,
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
@@ -50,6 +62,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeValidate: [rejectUnknownStatus, includePrimaryCategory],
     beforeChange: [stampAuthorship],
+    beforeDelete: [deleteVotes],
   },
   fields: [
     {

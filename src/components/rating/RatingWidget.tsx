@@ -1,0 +1,125 @@
+'use client'
+
+/**
+ * "Tổng số điểm của bài viết là: X trong Y đánh giá" and five stars to vote with.
+ * Without JavaScript it is a plain form (the endpoint redirects back with the outcome); with it,
+ * the vote is sent in place. Keyboard: Tab reaches the stars, arrows move, Space or Enter votes.
+ */
+import { useEffect, useId, useState, type KeyboardEvent, type MouseEvent } from 'react'
+
+import { formatAverage, OUTCOMES, type Outcome } from '../../ratings/messages'
+
+type Summary = { total: number; count: number; average: number; yourScore: number | null }
+
+type Props = {
+  articleId: number
+  initial: { total: number; count: number }
+  outcome?: Outcome | null
+}
+
+const SCORES = [1, 2, 3, 4, 5]
+
+export function RatingWidget({ articleId, initial, outcome }: Props) {
+  const headingId = useId()
+  const [summary, setSummary] = useState<Summary>({
+    ...initial,
+    average: initial.count ? Math.round((initial.total / initial.count) * 10) / 10 : 0,
+    yourScore: null,
+  })
+  const [selected, setSelected] = useState<number | null>(null)
+  const [message, setMessage] = useState(outcome ? OUTCOMES[outcome] : '')
+  const [sending, setSending] = useState(false)
+  const endpoint = `/api/articles/${articleId}/rating`
+
+  useEffect(() => {
+    let cancelled = false
+    fetch(endpoint, { credentials: 'same-origin' })
+      .then((response) => (response.ok ? (response.json() as Promise<Summary>) : null))
+      .then((fresh) => {
+        if (!fresh || cancelled) return
+        setSummary(fresh)
+        if (fresh.yourScore) setSelected(fresh.yourScore)
+      })
+      .catch(() => {})
+    return () => {
+      cancelled = true
+    }
+  }, [endpoint])
+
+  async function send(score: number) {
+    if (sending || summary.yourScore) return
+    setSelected(score)
+    setSending(true)
+    setMessage('Đang gửi đánh giá...')
+    try {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ score }),
+      })
+      const body = (await response.json()) as Partial<Summary> & { message?: string; errors?: { message: string }[] }
+      if (typeof body.total === 'number') setSummary(body as Summary)
+      if (body.yourScore) setSelected(body.yourScore)
+      setMessage(body.message ?? body.errors?.[0]?.message ?? 'Không gửi được đánh giá.')
+    } catch {
+      setMessage('Không kết nối được máy chủ. Vui lòng thử lại.')
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const onKeyDown = (score: number) => (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === ' ' || event.key === 'Enter') {
+      event.preventDefault()
+      void send(score)
+    }
+  }
+  // A mouse click votes; the click a browser fires when arrow keys move the choice (detail 0) does not.
+  const onClick = (score: number) => (event: MouseEvent<HTMLInputElement>) => {
+    if (event.detail > 0) void send(score)
+  }
+
+  const voted = summary.yourScore !== null
+  return (
+    <section id="danh-gia" className="rating" aria-labelledby={headingId}>
+      <p className="rating__totals">
+        Tổng số điểm của bài viết là: <strong>{summary.total}</strong> trong <strong>{summary.count}</strong> đánh giá
+        {summary.count > 0 ? (
+          <span className="rating__average"> (trung bình {formatAverage(summary.average)}/5)</span>
+        ) : null}
+      </p>
+      <form method="post" action={endpoint} className="rating__form" onSubmit={(event) => {
+        event.preventDefault()
+        if (selected) void send(selected)
+      }}>
+        <fieldset className="rating__stars" disabled={voted || sending}>
+          <legend id={headingId}>{voted ? `Bạn đã chấm ${summary.yourScore} sao cho bài viết này` : 'Click để đánh giá bài viết'}</legend>
+          <div role="radiogroup" aria-labelledby={headingId} className="rating__group">
+            {SCORES.map((score) => (
+              <label key={score} className={selected !== null && score <= selected ? 'rating__star rating__star--on' : 'rating__star'}>
+                <input
+                  type="radio"
+                  name="score"
+                  value={score}
+                  checked={selected === score}
+                  onChange={() => setSelected(score)}
+                  onKeyDown={onKeyDown(score)}
+                  onClick={onClick(score)}
+                />
+                <span aria-hidden="true">★</span>
+                <span className="visually-hidden">{score} sao</span>
+              </label>
+            ))}
+          </div>
+          <noscript>
+            <button type="submit" className="rating__submit">Gửi đánh giá</button>
+          </noscript>
+        </fieldset>
+      </form>
+      <p className="rating__message" role="status" aria-live="polite">
+        {message}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,114 @@
+/**
+ * GET and POST /api/articles/:id/rating. JSON in and out for the widget; a plain form post
+ * (no JavaScript) is answered with a redirect back to the article, the outcome in the query.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { publishedAndLive } from '../access/publishedAndLive'
+import { clientIp } from '../lib/clientIp'
+import { keyedHash } from '../lib/keyedHash'
+import { takeVoteSlot } from './limiter'
+import { MESSAGES, OUTCOME_BY_STATUS } from './messages'
+import { MAX_VOTE_BODY_BYTES, parseFormVote, parseJsonVote, summarize } from './rules'
+import { castVote, readTotals } from './store'
+import { identifyVoter } from './voter'
+
+type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> }
+
+const json = ({ status, body, headers = {} }: Answer) =>
+  Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
+
+const refuse = (status: number, message: string, headers?: Record<string, string>): Answer => ({
+  status,
+  body: { errors: [{ message }] },
+  headers,
+})
+
+function articleId(req: PayloadRequest): number | null {
+  const raw = String(req.routeParams?.id ?? '')
+  return /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : null
+}
+
+async function findRateableArticle(req: PayloadRequest, id: number) {
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    where: { and: [{ id: { equals: id } }, publishedAndLive()] },
+    select: { slug: true, allowRating: true },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return docs[0] ?? null
+}
+
+async function readBody(req: PayloadRequest): Promise<string | null> {
+  const declared = Number(req.headers.get('content-length') || 0)
+  if (declared > MAX_VOTE_BODY_BYTES) return null
+  const text = (await req.text?.()) ?? ''
+  return Buffer.byteLength(text) > MAX_VOTE_BODY_BYTES ? null : text
+}
+
+async function vote(req: PayloadRequest, isForm: boolean): Promise<Answer & { slug?: string }> {
+  const id = articleId(req)
+  const body = await readBody(req)
+  if (body === null) return refuse(400, MESSAGES.tooLarge)
+  const parsed = isForm ? parseFormVote(body) : parseJsonVote(body)
+  if (id === null) return refuse(404, MESSAGES.notFound)
+  const article = await findRateableArticle(req, id)
+  if (!article) return refuse(404, MESSAGES.notFound)
+  const slug = article.slug
+  if (!parsed.ok) return { ...refuse(400, parsed.message), slug }
+  if (article.allowRating === false) return { ...refuse(403, MESSAGES.disabled), slug }
+
+  const secret = req.payload.secret
+  const ipHash = keyedHash(secret, 'ip', clientIp(req.headers))
+  const limit = await takeVoteSlot(id, ipHash)
+  if (!limit.allowed) {
+    return { ...refuse(429, MESSAGES.tooMany, { 'retry-after': String(limit.retryAfterSeconds) }), slug }
+  }
+
+  const secure = (req.headers.get('x-forwarded-proto') ?? new URL(req.url ?? 'http://x').protocol).startsWith('https')
+  const voter = identifyVoter(secret, req.headers, req.user, { create: true, secure })!
+  const cookie = voter.setCookie ? { 'set-cookie': voter.setCookie } : undefined
+  const result = await castVote(req.payload, { articleId: id, score: parsed.score, voterKey: voter.key, ipHash })
+  const summary = summarize(result.total, result.count, result.yourScore)
+  if (!result.inserted) {
+    return { status: 409, body: { ...summary, errors: [{ message: MESSAGES.duplicate }] }, headers: cookie, slug }
+  }
+  return { status: 201, body: { ...summary, message: MESSAGES.thanks }, headers: cookie, slug }
+}
+
+export const ratingEndpoints: Endpoint[] = [
+  {
+    path: '/:id/rating',
+    method: 'get',
+    handler: async (req) => {
+      const id = articleId(req)
+      if (id === null || !(await findRateableArticle(req, id))) return json(refuse(404, MESSAGES.notFound))
+      const voter = identifyVoter(req.payload.secret, req.headers, req.user, { create: false, secure: false })
+      const totals = await readTotals(req.payload, id, voter?.key ?? null)
+      return json({ status: 200, body: summarize(totals.total, totals.count, totals.yourScore) })
+    },
+  },
+  {
+    path: '/:id/rating',
+    method: 'post',
+    handler: async (req) => {
+      const contentType = req.headers.get('content-type') ?? ''
+      const isForm = contentType.startsWith('application/x-www-form-urlencoded')
+      const answer = await vote(req, isForm)
+      if (!isForm || !answer.slug) return json(answer)
+      const outcome = OUTCOME_BY_STATUS[answer.status] ?? 'khong-hop-le'
+      return new Response(null, {
+        status: 303,
+        headers: {
+          location: `/bai-viet/${answer.slug}?danh-gia=${outcome}#danh-gia`,
+          'cache-control': 'no-store',
+          ...answer.headers,
+        },
+      })
+    },
+  },
+]
