@@ -46,11 +46,15 @@ try {
 }
 
 console.log(`\n▶ Khởi động máy chủ trên cổng ${port}...`)
-const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] })
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
+  cwd: root,
+  env: { ...env, PORT: port },
+  stdio: ['inherit', 'pipe', 'inherit'],
+})
 let announced = false
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk)
-  if (!announced && /ready|started server/i.test(chunk.toString())) {
+  if (!announced && /ready/i.test(chunk.toString())) {
     announced = true
     console.log(
       [

@@ -33,33 +33,38 @@ async function endPool(pool: pg.Pool): Promise<void> {
   await pool.end()
 }
 
-export async function createTestPayload(env: Record<string, string> = {}): Promise<TestPayload> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'portal-test-'))
-  const testUri = process.env.TEST_DATABASE_URI
-  let dropDatabase = async () => {}
-  let kind: TestPayload['kind'] = 'sqlite'
+export type FreshDatabase = { uri: string; kind: 'sqlite' | 'postgres'; drop: () => Promise<void> }
 
-  if (testUri && /^postgres(ql)?:\/\//.test(testUri)) {
-    kind = 'postgres'
-    const name = `portal_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
-    const admin = new pg.Client({ connectionString: testUri })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name}`)
-    await admin.end()
-    const url = new URL(testUri)
-    url.pathname = `/${name}`
-    process.env.DATABASE_URI = url.toString()
-    dropDatabase = async () => {
+/** An empty database of its own: a SQLite file in `dir`, or a new PostgreSQL database on TEST_DATABASE_URI. */
+export async function freshDatabase(dir: string): Promise<FreshDatabase> {
+  const testUri = process.env.TEST_DATABASE_URI
+  if (!testUri) return { uri: `file:${path.join(dir, 'test.db')}`, kind: 'sqlite', drop: async () => {} }
+  if (!/^postgres(ql)?:\/\//.test(testUri)) throw new Error(`TEST_DATABASE_URI must be postgres://...; got ${testUri}`)
+  const name = `portal_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: testUri })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(testUri)
+  url.pathname = `/${name}`
+  return {
+    uri: url.toString(),
+    kind: 'postgres',
+    drop: async () => {
       const client = new pg.Client({ connectionString: testUri })
       await client.connect()
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await client.end()
-    }
-  } else if (testUri) {
-    throw new Error(`TEST_DATABASE_URI must be postgres://...; got ${testUri}`)
-  } else {
-    process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
+    },
   }
+}
+
+export async function createTestPayload(env: Record<string, string> = {}): Promise<TestPayload> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'portal-test-'))
+  const database = await freshDatabase(dir)
+  const kind = database.kind
+  const dropDatabase = database.drop
+  process.env.DATABASE_URI = database.uri
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.PAYLOAD_SECRET = crypto.randomBytes(16).toString('hex')
   Object.assign(process.env, env)

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: load figures for the running app, printed, never asserted. Starts the built
+ * app (`npm start`: migrate, seed, serve) on a fresh database, then measures with autocannon on
+ * loopback. Compare figures within one run: this machine's noise moves absolute numbers.
+ *   --postgres   use a fresh PostgreSQL database (BENCH_POSTGRES_URI, default the local server)
+ *   --seconds=N  duration of each measurement (default 10)
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import autocannon from 'autocannon'
+import pg from 'pg'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10)
+const usePostgres = args.includes('--postgres')
+const CONNECTIONS = 50
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function database(dir) {
+  if (!usePostgres) return { uri: `file:${path.join(dir, 'bench.db')}`, drop: async () => {} }
+  const base = process.env.BENCH_POSTGRES_URI || 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `portal_bench_${process.pid}`
+  const client = new pg.Client({ connectionString: base })
+  await client.connect()
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  return {
+    uri: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
+    },
+  }
+}
+
+function measure(options) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ connections: CONNECTIONS, duration: seconds, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    )
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false })
+  })
+}
+
+const line = (label, result) => {
+  const ok = result['2xx']
+  const rate = ok / (result.duration || seconds)
+  console.log(
+    `${label.padEnd(44)} ${rate.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}`,
+  )
+  return rate
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'))
+const db = await database(dir)
+const port = await freePort()
+const url = `http://127.0.0.1:${port}`
+console.log(`Bench: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores`)
+const app = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+  cwd: root,
+  detached: true,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URI: db.uri,
+    MEDIA_DIR: path.join(dir, 'media'),
+    SECRET_FILE: path.join(dir, '.secret'),
+    JOBS_AUTORUN: 'false',
+    // every request below comes from 127.0.0.1: lift the per-IP cap so votes are measured, not refused
+    RATING_VOTES_PER_IP_PER_DAY: '1000000000',
+  },
+})
+let output = ''
+app.stdout.on('data', (chunk) => (output += chunk))
+const stop = async () => {
+  try {
+    process.kill(-app.pid, 'SIGTERM')
+  } catch {}
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  await db.drop().catch(() => {})
+  fs.rmSync(dir, { recursive: true, force: true })
+}
+
+try {
+  const deadline = Date.now() + 10 * 60_000
+  while (!/Trang quản trị/.test(output)) {
+    if (app.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${output.slice(-3000)}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  const list = await (await fetch(`${url}/api/articles?limit=1&depth=0&select[slug]=true`)).json()
+  const article = list.docs[0]
+  const ratingPath = `/api/articles/${article.id}/rating`
+
+  // warm up the routes once
+  await measure({ url: `${url}${ratingPath}`, duration: 2 })
+
+  console.log('')
+  const reads = line(`GET ${ratingPath} (read totals)`, await measure({ url: `${url}${ratingPath}` }))
+  const before = await (await fetch(`${url}${ratingPath}`)).json()
+  const votes = await measure({
+    url: `${url}${ratingPath}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    // no cookie is sent back: every request is a new voter
+    body: JSON.stringify({ score: 4 }),
+  })
+  const voteRate = line(`POST ${ratingPath} (distinct voters)`, votes)
+  const after = await (await fetch(`${url}${ratingPath}`)).json()
+  console.log('')
+  console.log(`votes/s vs reads/s in this run: ${(voteRate / reads).toFixed(2)}`)
+  console.log(
+    `exactness: ${votes['2xx']} votes acknowledged, count grew by ${after.count - before.count}, total by ${after.total - before.total} (expected ${4 * votes['2xx']})`,
+  )
+} finally {
+  await stop()
+}

@@ -1,0 +1,118 @@
+/**
+ * The built app, started the way a user starts it (`npm start`: migrate, seed, serve) on a
+ * database of its own, for tests that need a real server and a browser.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import { freshDatabase } from './payload'
+
+export type RunningApp = {
+  url: string
+  accounts: Record<'admin' | 'editor' | 'reporter', { email: string; password: string }>
+  stop: () => Promise<void>
+}
+
+const root = path.resolve(import.meta.dirname ?? __dirname, '..', '..')
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'portal-app-'))
+  const database = await freshDatabase(dir)
+  const port = await freePort()
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    detached: true,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URI: database.uri,
+      MEDIA_DIR: path.join(dir, 'media'),
+      SECRET_FILE: path.join(dir, '.secret'),
+      JOBS_AUTORUN: 'false',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM')
+      } catch {}
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL')
+          } catch {}
+          resolve(null)
+        }, 10_000)
+        child.once('exit', () => {
+          clearTimeout(timer)
+          resolve(null)
+        })
+      })
+    }
+    await database.drop()
+    await fsp.rm(dir, { recursive: true, force: true })
+  }
+
+  const deadline = Date.now() + 8 * 60_000
+  while (!/Trang quản trị/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop()
+      throw new Error(`the app did not start:\n${output.slice(-4000)}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  const accounts = Object.fromEntries(
+    [...output.matchAll(/^\s+(admin|editor|reporter)\s+(\S+@\S+)\s+(\S+)$/gm)].map((m) => [m[1], { email: m[2], password: m[3] }]),
+  ) as RunningApp['accounts']
+  return { url: `http://127.0.0.1:${port}`, accounts, stop }
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+/**
+ * Browser tests need Debian's Chromium. Without it they are skipped, loudly; in CI a missing
+ * browser is a failure, never a skip.
+ */
+export function browserAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true
+  if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: browser tests cannot run in CI without it`)
+  console.warn(
+    `\n${'!'.repeat(72)}\n!! Chromium not found at ${CHROMIUM}: BROWSER TESTS ARE SKIPPED.\n!! Install it: apt-get install -y chromium\n${'!'.repeat(72)}\n`,
+  )
+  return false
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
