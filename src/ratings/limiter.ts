@@ -5,6 +5,9 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 let limiter: Promise<RateLimiterAbstract> | null = null
+let redis: { quit: () => Promise<unknown> } | null = null
+
+export const LIMITER_PREFIX = 'cttd-rating'
 
 export function votesPerIpPerDay(): number {
   const value = Number(process.env.RATING_VOTES_PER_IP_PER_DAY || 30)
@@ -12,10 +15,11 @@ export function votesPerIpPerDay(): number {
 }
 
 async function createLimiter(): Promise<RateLimiterAbstract> {
-  const options = { keyPrefix: 'cttd-rating', points: votesPerIpPerDay(), duration: 24 * 3600 }
+  const options = { keyPrefix: LIMITER_PREFIX, points: votesPerIpPerDay(), duration: 24 * 3600 }
   if (!process.env.REDIS_URL) return new RateLimiterMemory(options)
   const { Redis } = await import('ioredis')
   const storeClient = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 2 })
+  redis = storeClient
   return new RateLimiterRedis({ ...options, storeClient })
 }
 
@@ -32,4 +36,11 @@ export async function takeVoteSlot(articleId: number, ipHash: string): Promise<L
     }
     throw error
   }
+}
+
+/** Closes the Redis connection, if any (graceful stop, tests). */
+export async function closeLimiter(): Promise<void> {
+  await redis?.quit()
+  redis = null
+  limiter = null
 }

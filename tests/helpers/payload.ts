@@ -64,10 +64,15 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
   const database = await freshDatabase(dir)
   const kind = database.kind
   const dropDatabase = database.drop
-  process.env.DATABASE_URI = database.uri
-  process.env.MEDIA_DIR = path.join(dir, 'media')
-  process.env.PAYLOAD_SECRET = crypto.randomBytes(16).toString('hex')
-  Object.assign(process.env, env)
+  const settings: Record<string, string> = {
+    DATABASE_URI: database.uri,
+    MEDIA_DIR: path.join(dir, 'media'),
+    PAYLOAD_SECRET: crypto.randomBytes(16).toString('hex'),
+    ...env,
+  }
+  // Test files share their worker's environment: remember it, to give it back on close.
+  const saved = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]))
+  Object.assign(process.env, settings)
 
   const { getPayload } = await import('payload')
   const { default: configPromise } = await import('../../payload.config')
@@ -84,6 +89,10 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
       if (pool) await endPool(pool)
       await dropDatabase()
       await fs.rm(dir, { recursive: true, force: true })
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
     },
   }
 }
