@@ -13,6 +13,8 @@ import { Categories } from './src/collections/Categories'
 import { Images } from './src/collections/Images'
 import { Ratings } from './src/collections/Ratings'
 import { Users } from './src/collections/Users'
+import { ServiceLinks } from './src/globals/ServiceLinks'
+import { Site } from './src/globals/Site'
 import { databaseAdapter, databaseUri } from './src/lib/database'
 import { maxUploadBytes } from './src/lib/paths'
 import { payloadSecret } from './src/lib/secret'
@@ -36,6 +38,7 @@ export default buildConfig({
     meta: { titleSuffix: ' – Cổng thông tin' },
   },
   collections: [Articles, Images, Authors, Categories, Ratings, Users],
+  globals: [Site, ServiceLinks],
   db: databaseAdapter(databaseUri(), {
     migrationsDir: path.resolve(dirname, 'src/migrations'),
     sqliteMigrations,

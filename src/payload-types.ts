@@ -97,8 +97,14 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('vi' | 'en') | ('vi' | 'en')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    site: Site;
+    'service-links': ServiceLink;
+  };
+  globalsSelect: {
+    site: SiteSelect<false> | SiteSelect<true>;
+    'service-links': ServiceLinksSelect<false> | ServiceLinksSelect<true>;
+  };
   locale: 'vi' | 'en';
   widgets: {
     collections: CollectionsWidget;
@@ -185,6 +191,8 @@ export interface Article {
   viewCount?: number | null;
   ratingTotal?: number | null;
   ratingCount?: number | null;
+  searchTitle?: string | null;
+  searchText?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -554,6 +562,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   viewCount?: T;
   ratingTotal?: T;
   ratingCount?: T;
+  searchTitle?: T;
+  searchText?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -784,6 +794,88 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site".
+ */
+export interface Site {
+  id: number;
+  portalName: string;
+  agencyName: string;
+  emblem?: (number | null) | Image;
+  responsiblePerson: string;
+  address: string;
+  phone: string;
+  email: string;
+  licence?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-links".
+ */
+export interface ServiceLink {
+  id: number;
+  groups?:
+    | {
+        title?: string | null;
+        links?:
+          | {
+              title: string;
+              url: string;
+              banner?: (number | null) | Image;
+              newTab?: boolean | null;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site_select".
+ */
+export interface SiteSelect<T extends boolean = true> {
+  portalName?: T;
+  agencyName?: T;
+  emblem?: T;
+  responsiblePerson?: T;
+  address?: T;
+  phone?: T;
+  email?: T;
+  licence?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-links_select".
+ */
+export interface ServiceLinksSelect<T extends boolean = true> {
+  groups?:
+    | T
+    | {
+        title?: T;
+        links?:
+          | T
+          | {
+              title?: T;
+              url?: T;
+              banner?: T;
+              newTab?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

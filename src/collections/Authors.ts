@@ -4,12 +4,17 @@ import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { mustExist } from '../fields/mustExist'
 import { slugField } from '../fields/slug'
+import { revalidate, tags } from '../lib/cache'
 
 export const Authors: CollectionConfig = {
   slug: 'authors',
   labels: { singular: { vi: 'Tác giả', en: 'Author' }, plural: { vi: 'Tác giả', en: 'Authors' } },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: { vi: 'Tin bài', en: 'News' } },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: {
+    afterChange: [() => revalidate(tags.authors, tags.articleLists)],
+    afterDelete: [() => revalidate(tags.authors, tags.articleLists)],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, label: { vi: 'Tên', en: 'Name' } },
     slugField('name'),

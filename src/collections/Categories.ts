@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { slugField } from '../fields/slug'
+import { revalidate, tags } from '../lib/cache'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
@@ -17,6 +18,10 @@ export const Categories: CollectionConfig = {
     group: { vi: 'Tin bài', en: 'News' },
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: {
+    afterChange: [() => revalidate(tags.categories, tags.articleLists)],
+    afterDelete: [() => revalidate(tags.categories, tags.articleLists)],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, label: { vi: 'Tên', en: 'Name' } },
     slugField('name'),

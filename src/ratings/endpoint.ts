@@ -5,6 +5,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { publishedAndLive } from '../access/publishedAndLive'
+import { revalidate, tags } from '../lib/cache'
 import { clientIp } from '../lib/clientIp'
 import { keyedHash } from '../lib/keyedHash'
 import { takeVoteSlot } from './limiter'
@@ -101,10 +102,13 @@ export const ratingEndpoints: Endpoint[] = [
       const answer = await vote(req, isForm)
       if (!isForm || !answer.slug) return json(answer)
       const outcome = OUTCOME_BY_STATUS[answer.status] ?? 'khong-hop-le'
+      // A reader without JavaScript sees the totals the cached page holds: refresh it for them.
+      // (The widget reads fresh totals itself, so JSON votes do not touch the page cache.)
+      if (answer.status === 201) revalidate(tags.article(answer.slug))
       return new Response(null, {
         status: 303,
         headers: {
-          location: `/bai-viet/${answer.slug}?danh-gia=${outcome}#danh-gia`,
+          location: `/bai-viet/${answer.slug}#danh-gia-${outcome}`,
           'cache-control': 'no-store',
           ...answer.headers,
         },

@@ -243,3 +243,37 @@ export const articles: DemoArticle[] = [
     status: 'draft',
   },
 ]
+
+export const site = {
+  portalName: 'Cổng thông tin điện tử tỉnh Bình Phước',
+  portalNameEn: 'Binh Phuoc Provincial Web Portal',
+  agencyName: 'Ủy ban nhân dân tỉnh Bình Phước',
+  agencyNameEn: "Binh Phuoc Provincial People's Committee",
+  responsiblePerson: 'Chánh Văn phòng UBND tỉnh',
+  address: 'Số 1 đường Trần Hưng Đạo, phường Tân Phú, thành phố Đồng Xoài, tỉnh Bình Phước',
+  addressEn: '1 Tran Hung Dao Street, Tan Phu Ward, Dong Xoai City, Binh Phuoc Province',
+  phone: '0271 3879 000',
+  email: 'congthongtin@example.gov.vn',
+  licence: 'Giấy phép thiết lập trang thông tin điện tử tổng hợp (dữ liệu mẫu).',
+}
+
+/** The sidebar as on the reference page: services as banners, then the province's apps. */
+export const serviceLinks = [
+  {
+    title: '',
+    links: [
+      { title: 'Việc làm Bình Phước', url: 'https://binhphuoc.gov.vn', banner: ['#0b6e4f', '#2fa36b'] },
+      { title: 'Công báo Chính phủ', url: 'https://congbao.chinhphu.vn', banner: ['#8c0f15', '#d1343b'] },
+      { title: 'DVC Quốc gia', url: 'https://dichvucong.gov.vn', banner: ['#0a4a9c', '#3a7bd5'] },
+      { title: 'Ecom Binh Phuoc', url: 'https://binhphuoc.gov.vn', banner: ['#b35c00', '#f29d38'] },
+    ],
+  },
+  {
+    title: 'ỨNG DỤNG',
+    titleEn: 'APPLICATIONS',
+    links: ['bp today', 'dhtn', 'ioffice', 'congbao', 'Portal_Ispeed', 'sổ tay đảng viên', 'Tạp chí', 'KQ TTHC'].map((title) => ({
+      title,
+      url: 'https://binhphuoc.gov.vn',
+    })),
+  },
+] as const

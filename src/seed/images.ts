@@ -52,3 +52,19 @@ export async function drawIllustration(palette: Palette, seed: number): Promise<
   </svg>`
   return sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).toBuffer()
 }
+
+/** A wide banner for a sidebar link: a gradient with a few soft shapes; the link's text sits beside it. */
+export async function drawBanner(from: string, to: string, seed: number): Promise<Buffer> {
+  const circles = Array.from({ length: 5 }, (_, i) => {
+    const x = 60 + ((seed * 97 + i * 131) % 520)
+    const r = 18 + ((seed + i * 7) % 30)
+    return `<circle cx="${x}" cy="${30 + ((seed * 13 + i * 29) % 60)}" r="${r}" fill="#fff" opacity="${0.08 + (i % 3) * 0.05}"/>`
+  }).join('')
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="120" viewBox="0 0 600 120">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>
+    <rect width="600" height="120" rx="10" fill="url(#g)"/>${circles}
+    <rect x="24" y="30" width="60" height="60" rx="12" fill="#fff" opacity="0.9"/>
+    <rect x="40" y="46" width="28" height="28" rx="6" fill="${from}"/>
+  </svg>`
+  return sharp(Buffer.from(svg)).png().toBuffer()
+}

@@ -8,14 +8,14 @@ import crypto from 'node:crypto'
 import type { CollectionSlug, Payload } from 'payload'
 
 import type { Role } from '../access/roles'
-import { articles, authors, categories, images } from './content'
-import { drawIllustration } from './images'
+import { articles, authors, categories, images, serviceLinks, site } from './content'
+import { drawBanner, drawIllustration } from './images'
 import { imageWithCaption, paragraph, richText } from './lexical'
 
 export type DemoAccount = { email: string; password: string; role: Role; name: string }
 
 export type SeedResult = {
-  created: Record<'users' | 'categories' | 'authors' | 'images' | 'articles', number>
+  created: Record<'users' | 'categories' | 'authors' | 'images' | 'articles' | 'globals', number>
   accounts: DemoAccount[]
 }
 
@@ -53,7 +53,7 @@ export async function seed(
   payload: Payload,
   { newPasswords = false, now = new Date() }: { newPasswords?: boolean; now?: Date } = {},
 ): Promise<SeedResult> {
-  const created: SeedResult['created'] = { users: 0, categories: 0, authors: 0, images: 0, articles: 0 }
+  const created: SeedResult['created'] = { users: 0, categories: 0, authors: 0, images: 0, articles: 0, globals: 0 }
   const accounts: DemoAccount[] = []
   const userIds: Record<string, number | string> = {}
 
@@ -180,5 +180,58 @@ export async function seed(
     created.articles += 1
   }
 
+  created.globals = (await seedSite(payload)) + (await seedServiceLinks(payload))
   return { created, accounts }
+}
+
+/** The agency's details, unless an administrator already filled them in. */
+async function seedSite(payload: Payload): Promise<number> {
+  const current = await payload.findGlobal({ slug: 'site', depth: 0 })
+  if (current.portalName) return 0
+  const { portalNameEn, agencyNameEn, addressEn, ...vi } = site
+  await payload.updateGlobal({ slug: 'site', locale: 'vi', data: vi })
+  await payload.updateGlobal({ slug: 'site', locale: 'en', data: { portalName: portalNameEn, agencyName: agencyNameEn, address: addressEn } })
+  return 1
+}
+
+/** The sidebar's link groups with banners drawn locally, unless editors already set some. */
+async function seedServiceLinks(payload: Payload): Promise<number> {
+  const current = await payload.findGlobal({ slug: 'service-links', depth: 0 })
+  if ((current.groups ?? []).length > 0) return 0
+  const groups = []
+  for (const [g, group] of serviceLinks.entries()) {
+    const links = []
+    for (const [i, link] of group.links.entries()) {
+      let banner: number | undefined
+      if ('banner' in link) {
+        const filename = `banner-${g}-${i}.png`
+        banner = (await findId(payload, 'images', 'filename', filename)) as number | undefined
+        if (banner === undefined) {
+          const data = await drawBanner(link.banner[0], link.banner[1], i + 1)
+          const doc = await payload.create({
+            collection: 'images',
+            data: { alt: link.title, credit: 'Ảnh minh họa' },
+            file: { data, mimetype: 'image/png', name: filename, size: data.length },
+            overrideAccess: true,
+          })
+          banner = doc.id
+        }
+      }
+      links.push({ title: link.title, url: link.url, newTab: true, ...(banner ? { banner } : {}) })
+    }
+    groups.push({ title: group.title, links })
+  }
+  const saved = await payload.updateGlobal({ slug: 'service-links', locale: 'vi', data: { groups } })
+  // English titles for the group that has one; link names are proper names, kept as they are
+  await payload.updateGlobal({
+    slug: 'service-links',
+    locale: 'en',
+    data: {
+      groups: (saved.groups ?? []).map((group, g) => ({
+        ...group,
+        title: 'titleEn' in serviceLinks[g] ? serviceLinks[g].titleEn : group.title,
+      })),
+    },
+  })
+  return 1
 }

@@ -20,7 +20,7 @@ try {
     const { created, accounts } = await seed(payload, { newPasswords: args.has('--new-passwords') })
     console.log(
       `Dữ liệu mẫu: ${created.articles} bài viết, ${created.images} ảnh, ${created.categories} chuyên mục, ` +
-        `${created.authors} tác giả, ${created.users} tài khoản mới.`,
+        `${created.authors} tác giả, ${created.users} tài khoản mới, ${created.globals} mục cấu hình.`,
     )
     printAccounts(accounts)
   }

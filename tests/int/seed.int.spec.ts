@@ -60,7 +60,7 @@ describe('demo content', () => {
   it('changes nothing when run again', async () => {
     const before = await counts()
     const { created, accounts } = await seed(payload)
-    expect(created).toEqual({ users: 0, categories: 0, authors: 0, images: 0, articles: 0 })
+    expect(created).toEqual({ users: 0, categories: 0, authors: 0, images: 0, articles: 0, globals: 0 })
     expect(accounts).toEqual([])
     expect(await counts()).toEqual(before)
   })

@@ -8,10 +8,13 @@ import { isStaffField } from '../../access/isStaff'
 import { mustExist } from '../../fields/mustExist'
 import { slugField } from '../../fields/slug'
 import { ratingEndpoints } from '../../ratings/endpoint'
+import { saveArticleEndpoint } from './endpoints/save'
 import { ImageWithCaption } from './blocks/ImageWithCaption'
 import { deleteVotes } from './hooks/deleteVotes'
 import { includePrimaryCategory } from './hooks/includePrimaryCategory'
+import { indexForSearch } from './hooks/indexForSearch'
 import { rejectUnknownStatus } from './hooks/rejectUnknownStatus'
+import { revalidateChangedArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { stampAuthorship } from './hooks/stampAuthorship'
 
 /** Counters move only through the system (Local API with access overridden), never a request. */
@@ -54,15 +57,17 @@ export const Articles: CollectionConfig = {
     update: updateArticle,
     delete: isEditor,
   },
-  endpoints: ratingEndpoints,
+  endpoints: [...ratingEndpoints, saveArticleEndpoint],
   versions: {
     maxPerDoc: 50,
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
   },
   hooks: {
     beforeValidate: [rejectUnknownStatus, includePrimaryCategory],
-    beforeChange: [stampAuthorship],
+    beforeChange: [stampAuthorship, indexForSearch],
     beforeDelete: [deleteVotes],
+    afterChange: [revalidateChangedArticle],
+    afterDelete: [revalidateDeletedArticle],
   },
   fields: [
     {
@@ -179,6 +184,9 @@ export const Articles: CollectionConfig = {
     counter('viewCount', { vi: 'Lượt xem', en: 'Views' }),
     counter('ratingTotal', { vi: 'Tổng điểm đánh giá', en: 'Rating points' }),
     counter('ratingCount', { vi: 'Số lượt đánh giá', en: 'Rating votes' }),
+    // Folded copies for diacritic-insensitive search (hooks/indexForSearch); not edited by hand.
+    { name: 'searchTitle', type: 'text', localized: true, admin: { hidden: true } },
+    { name: 'searchText', type: 'textarea', localized: true, admin: { hidden: true } },
     {
       name: 'createdBy',
       type: 'relationship',

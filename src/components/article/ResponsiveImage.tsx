@@ -4,15 +4,16 @@ type SizeName = 'thumbnail' | 'card' | 'wide'
 
 type Props = {
   image: Image
-  size: SizeName
+  /** a generated size, or 'original' for the upload as it is (banners keep their shape) */
+  size: SizeName | 'original'
   sizes?: string
   priority?: boolean
 }
 
 /** An image from the media sizes: WebP first, the source format as fallback, width and height set. */
 export function ResponsiveImage({ image, size, sizes = '100vw', priority = false }: Props) {
-  const chosen = image.sizes?.[size]
-  const webp = image.sizes?.[`${size}Webp` as `${SizeName}Webp`]
+  const chosen = size === 'original' ? null : image.sizes?.[size]
+  const webp = size === 'original' ? null : image.sizes?.[`${size}Webp` as `${SizeName}Webp`]
   const src = chosen?.url || image.url
   const width = chosen?.width || image.width
   const height = chosen?.height || image.height

@@ -1,11 +1,42 @@
-export function Footer() {
+import type { Locale } from '../../lib/locale'
+import type { Site } from '../../payload-types'
+
+const UI = {
+  vi: { agency: 'Cơ quan chủ quản', responsible: 'Chịu trách nhiệm chính', address: 'Địa chỉ', phone: 'Điện thoại', email: 'Email' },
+  en: { agency: 'Owning agency', responsible: 'Person responsible', address: 'Address', phone: 'Phone', email: 'Email' },
+} as const
+
+/** The agency, the person responsible and how to reach them: required of state portals. */
+export function Footer({ site, locale }: { site: Site; locale: Locale }) {
+  const ui = UI[locale]
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
-        <p>
-          <strong>Cổng thông tin điện tử tỉnh Bình Phước</strong>
-        </p>
-        <p>Cơ quan chủ quản: Ủy ban nhân dân tỉnh Bình Phước</p>
+        <p className="site-footer__name">{site.portalName}</p>
+        <dl>
+          <div>
+            <dt>{ui.agency}:</dt> <dd>{site.agencyName}</dd>
+          </div>
+          <div>
+            <dt>{ui.responsible}:</dt> <dd>{site.responsiblePerson}</dd>
+          </div>
+          <div>
+            <dt>{ui.address}:</dt> <dd>{site.address}</dd>
+          </div>
+          <div>
+            <dt>{ui.phone}:</dt>{' '}
+            <dd>
+              <a href={`tel:${site.phone.replace(/[^+0-9]/g, '')}`}>{site.phone}</a>
+            </dd>
+          </div>
+          <div>
+            <dt>{ui.email}:</dt>{' '}
+            <dd>
+              <a href={`mailto:${site.email}`}>{site.email}</a>
+            </dd>
+          </div>
+        </dl>
+        {site.licence ? <p className="site-footer__licence">{site.licence}</p> : null}
       </div>
     </footer>
   )

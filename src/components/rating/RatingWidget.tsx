@@ -7,19 +7,18 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent, type MouseEvent } from 'react'
 
-import { formatAverage, OUTCOMES, type Outcome } from '../../ratings/messages'
+import { formatAverage, isOutcome, OUTCOMES } from '../../ratings/messages'
 
 type Summary = { total: number; count: number; average: number; yourScore: number | null }
 
 type Props = {
   articleId: number
   initial: { total: number; count: number }
-  outcome?: Outcome | null
 }
 
 const SCORES = [1, 2, 3, 4, 5]
 
-export function RatingWidget({ articleId, initial, outcome }: Props) {
+export function RatingWidget({ articleId, initial }: Props) {
   const headingId = useId()
   const [summary, setSummary] = useState<Summary>({
     ...initial,
@@ -27,12 +26,15 @@ export function RatingWidget({ articleId, initial, outcome }: Props) {
     yourScore: null,
   })
   const [selected, setSelected] = useState<number | null>(null)
-  const [message, setMessage] = useState(outcome ? OUTCOMES[outcome] : '')
+  const [message, setMessage] = useState('')
   const [sending, setSending] = useState(false)
   const endpoint = `/api/articles/${articleId}/rating`
 
   useEffect(() => {
     let cancelled = false
+    // back from a form post made before this script ran: #danh-gia-<outcome>
+    const fromForm = window.location.hash.replace(/^#danh-gia-/, '')
+    if (isOutcome(fromForm)) setMessage(OUTCOMES[fromForm])
     fetch(endpoint, { credentials: 'same-origin' })
       .then((response) => (response.ok ? (response.json() as Promise<Summary>) : null))
       .then((fresh) => {
@@ -120,6 +122,14 @@ export function RatingWidget({ articleId, initial, outcome }: Props) {
       <p className="rating__message" role="status" aria-live="polite">
         {message}
       </p>
+      <noscript>
+        {/* Without JavaScript the form's redirect targets one of these (#danh-gia-<outcome>); CSS shows it. */}
+        {Object.entries(OUTCOMES).map(([code, text]) => (
+          <p key={code} id={`danh-gia-${code}`} className="rating__outcome">
+            {text}
+          </p>
+        ))}
+      </noscript>
     </section>
   )
 }

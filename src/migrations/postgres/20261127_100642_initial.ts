@@ -33,6 +33,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"hero_caption" varchar,
   	"body" jsonb,
   	"byline" varchar,
+  	"search_title" varchar,
+  	"search_text" varchar,
   	"id" serial PRIMARY KEY NOT NULL,
   	"_locale" "_locales" NOT NULL,
   	"_parent_id" integer NOT NULL
@@ -85,6 +87,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_hero_caption" varchar,
   	"version_body" jsonb,
   	"version_byline" varchar,
+  	"version_search_title" varchar,
+  	"version_search_text" varchar,
   	"id" serial PRIMARY KEY NOT NULL,
   	"_locale" "_locales" NOT NULL,
   	"_parent_id" integer NOT NULL
@@ -324,6 +328,61 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "site" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"emblem_id" integer,
+  	"responsible_person" varchar NOT NULL,
+  	"phone" varchar NOT NULL,
+  	"email" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
+  );
+  
+  CREATE TABLE "site_locales" (
+  	"portal_name" varchar NOT NULL,
+  	"agency_name" varchar NOT NULL,
+  	"address" varchar NOT NULL,
+  	"licence" varchar,
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"_locale" "_locales" NOT NULL,
+  	"_parent_id" integer NOT NULL
+  );
+  
+  CREATE TABLE "service_links_groups_links" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" varchar NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"url" varchar NOT NULL,
+  	"banner_id" integer,
+  	"new_tab" boolean DEFAULT true
+  );
+  
+  CREATE TABLE "service_links_groups_links_locales" (
+  	"title" varchar NOT NULL,
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"_locale" "_locales" NOT NULL,
+  	"_parent_id" varchar NOT NULL
+  );
+  
+  CREATE TABLE "service_links_groups" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL
+  );
+  
+  CREATE TABLE "service_links_groups_locales" (
+  	"title" varchar,
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"_locale" "_locales" NOT NULL,
+  	"_parent_id" varchar NOT NULL
+  );
+  
+  CREATE TABLE "service_links" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
+  );
+  
   ALTER TABLE "articles" ADD CONSTRAINT "articles_hero_image_id_images_id_fk" FOREIGN KEY ("hero_image_id") REFERENCES "public"."images"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_primary_category_id_categories_id_fk" FOREIGN KEY ("primary_category_id") REFERENCES "public"."categories"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
@@ -359,6 +418,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "site" ADD CONSTRAINT "site_emblem_id_images_id_fk" FOREIGN KEY ("emblem_id") REFERENCES "public"."images"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "site_locales" ADD CONSTRAINT "site_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."site"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "service_links_groups_links" ADD CONSTRAINT "service_links_groups_links_banner_id_images_id_fk" FOREIGN KEY ("banner_id") REFERENCES "public"."images"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "service_links_groups_links" ADD CONSTRAINT "service_links_groups_links_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."service_links_groups"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "service_links_groups_links_locales" ADD CONSTRAINT "service_links_groups_links_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."service_links_groups_links"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "service_links_groups" ADD CONSTRAINT "service_links_groups_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."service_links"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "service_links_groups_locales" ADD CONSTRAINT "service_links_groups_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."service_links_groups"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "articles_slug_idx" ON "articles" USING btree ("slug");
   CREATE INDEX "articles_hero_image_idx" ON "articles" USING btree ("hero_image_id");
   CREATE INDEX "articles_primary_category_idx" ON "articles" USING btree ("primary_category_id");
@@ -462,7 +528,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_preferences_rels_path_idx" ON "payload_preferences_rels" USING btree ("path");
   CREATE INDEX "payload_preferences_rels_users_id_idx" ON "payload_preferences_rels" USING btree ("users_id");
   CREATE INDEX "payload_migrations_updated_at_idx" ON "payload_migrations" USING btree ("updated_at");
-  CREATE INDEX "payload_migrations_created_at_idx" ON "payload_migrations" USING btree ("created_at");`)
+  CREATE INDEX "payload_migrations_created_at_idx" ON "payload_migrations" USING btree ("created_at");
+  CREATE INDEX "site_emblem_idx" ON "site" USING btree ("emblem_id");
+  CREATE UNIQUE INDEX "site_locales_locale_parent_id_unique" ON "site_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "service_links_groups_links_order_idx" ON "service_links_groups_links" USING btree ("_order");
+  CREATE INDEX "service_links_groups_links_parent_id_idx" ON "service_links_groups_links" USING btree ("_parent_id");
+  CREATE INDEX "service_links_groups_links_banner_idx" ON "service_links_groups_links" USING btree ("banner_id");
+  CREATE UNIQUE INDEX "service_links_groups_links_locales_locale_parent_id_unique" ON "service_links_groups_links_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "service_links_groups_order_idx" ON "service_links_groups" USING btree ("_order");
+  CREATE INDEX "service_links_groups_parent_id_idx" ON "service_links_groups" USING btree ("_parent_id");
+  CREATE UNIQUE INDEX "service_links_groups_locales_locale_parent_id_unique" ON "service_links_groups_locales" USING btree ("_locale","_parent_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -493,6 +568,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_preferences" CASCADE;
   DROP TABLE "payload_preferences_rels" CASCADE;
   DROP TABLE "payload_migrations" CASCADE;
+  DROP TABLE "site" CASCADE;
+  DROP TABLE "site_locales" CASCADE;
+  DROP TABLE "service_links_groups_links" CASCADE;
+  DROP TABLE "service_links_groups_links_locales" CASCADE;
+  DROP TABLE "service_links_groups" CASCADE;
+  DROP TABLE "service_links_groups_locales" CASCADE;
+  DROP TABLE "service_links" CASCADE;
   DROP TYPE "public"."_locales";
   DROP TYPE "public"."enum_articles_status";
   DROP TYPE "public"."enum__articles_v_version_status";

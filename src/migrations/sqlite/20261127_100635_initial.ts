@@ -36,6 +36,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`hero_caption\` text,
   	\`body\` text,
   	\`byline\` text,
+  	\`search_title\` text,
+  	\`search_text\` text,
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`_locale\` text NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -120,6 +122,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_hero_caption\` text,
   	\`version_body\` text,
   	\`version_byline\` text,
+  	\`version_search_title\` text,
+  	\`version_search_text\` text,
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`_locale\` text NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -454,6 +458,77 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`site\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`emblem_id\` integer,
+  	\`responsible_person\` text NOT NULL,
+  	\`phone\` text NOT NULL,
+  	\`email\` text NOT NULL,
+  	\`updated_at\` text,
+  	\`created_at\` text,
+  	FOREIGN KEY (\`emblem_id\`) REFERENCES \`images\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`site_emblem_idx\` ON \`site\` (\`emblem_id\`);`)
+  await db.run(sql`CREATE TABLE \`site_locales\` (
+  	\`portal_name\` text NOT NULL,
+  	\`agency_name\` text NOT NULL,
+  	\`address\` text NOT NULL,
+  	\`licence\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_locale\` text NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`site\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`site_locales_locale_parent_id_unique\` ON \`site_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`service_links_groups_links\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`url\` text NOT NULL,
+  	\`banner_id\` integer,
+  	\`new_tab\` integer DEFAULT true,
+  	FOREIGN KEY (\`banner_id\`) REFERENCES \`images\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`service_links_groups\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`service_links_groups_links_order_idx\` ON \`service_links_groups_links\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`service_links_groups_links_parent_id_idx\` ON \`service_links_groups_links\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`service_links_groups_links_banner_idx\` ON \`service_links_groups_links\` (\`banner_id\`);`)
+  await db.run(sql`CREATE TABLE \`service_links_groups_links_locales\` (
+  	\`title\` text NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_locale\` text NOT NULL,
+  	\`_parent_id\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`service_links_groups_links\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`service_links_groups_links_locales_locale_parent_id_unique\` ON \`service_links_groups_links_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`service_links_groups\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`service_links\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`service_links_groups_order_idx\` ON \`service_links_groups\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`service_links_groups_parent_id_idx\` ON \`service_links_groups\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`service_links_groups_locales\` (
+  	\`title\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_locale\` text NOT NULL,
+  	\`_parent_id\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`service_links_groups\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`service_links_groups_locales_locale_parent_id_unique\` ON \`service_links_groups_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`service_links\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -483,4 +558,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`site\`;`)
+  await db.run(sql`DROP TABLE \`site_locales\`;`)
+  await db.run(sql`DROP TABLE \`service_links_groups_links\`;`)
+  await db.run(sql`DROP TABLE \`service_links_groups_links_locales\`;`)
+  await db.run(sql`DROP TABLE \`service_links_groups\`;`)
+  await db.run(sql`DROP TABLE \`service_links_groups_locales\`;`)
+  await db.run(sql`DROP TABLE \`service_links\`;`)
 }

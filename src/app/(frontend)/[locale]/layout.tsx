@@ -1,0 +1,55 @@
+import type { Metadata, Viewport } from 'next'
+import React from 'react'
+
+import { Footer } from '@/components/layout/Footer'
+import { Header } from '@/components/layout/Header'
+import { Sidebar } from '@/components/sidebar/Sidebar'
+import { isLocale, type Locale } from '@/lib/locale'
+import { getCategories, getServiceLinks, getSite } from '@/lib/site'
+import { siteUrl } from '@/lib/siteUrl'
+
+import '../styles.css'
+
+type Props = { children: React.ReactNode; params: Promise<{ locale: string }> }
+
+// Nothing is prerendered at build (the build needs no database); every page is rendered on its
+// first request, then served from the cache until a change revalidates its tags.
+export function generateStaticParams() {
+  return []
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = toLocale((await params).locale)
+  const site = await getSite(locale)
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: site.portalName, template: `%s – ${site.portalName}` },
+    description: locale === 'vi' ? `Tin tức, sự kiện của ${site.agencyName}.` : `News from the ${site.agencyName}.`,
+  }
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+
+const toLocale = (value: string): Locale => (isLocale(value) ? value : 'vi')
+
+export default async function LocaleLayout({ children, params }: Props) {
+  const locale = toLocale((await params).locale)
+  const [site, categories, links] = await Promise.all([getSite(locale), getCategories(locale), getServiceLinks(locale)])
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#noi-dung">
+          {locale === 'vi' ? 'Bỏ qua, đến nội dung chính' : 'Skip to main content'}
+        </a>
+        <Header site={site} categories={categories} locale={locale} />
+        <div className="site-body">
+          <main id="noi-dung" className="site-main" tabIndex={-1}>
+            {children}
+          </main>
+          <Sidebar links={links} />
+        </div>
+        <Footer site={site} locale={locale} />
+      </body>
+    </html>
+  )
+}

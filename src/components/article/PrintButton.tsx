@@ -1,0 +1,12 @@
+'use client'
+
+import type { Locale } from '../../lib/locale'
+
+/** Prints the article with the print stylesheet (header, sidebar and tools hidden). */
+export function PrintButton({ locale }: { locale: Locale }) {
+  return (
+    <button type="button" className="article-tools__print" onClick={() => window.print()}>
+      {locale === 'vi' ? 'In bài viết' : 'Print'}
+    </button>
+  )
+}
