@@ -63,7 +63,7 @@ function measure(options) {
 }
 
 const line = (label, result) => {
-  const ok = result['2xx']
+  const ok = result['2xx'] + (label.includes('404') ? result.non2xx : 0)
   const rate = ok / (result.duration || seconds)
   console.log(
     `${label.padEnd(44)} ${rate.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}`,
@@ -112,6 +112,16 @@ try {
   const list = await (await fetch(`${url}/api/articles?limit=1&depth=0&select[slug]=true`)).json()
   const article = list.docs[0]
   const ratingPath = `/api/articles/${article.id}/rating`
+  const articlePath = `/bai-viet/${article.slug}`
+  const notFoundPath = '/trang-khong-ton-tai'
+
+  // Pages: the article against the portal's own 404 page, both rendered once then served from cache.
+  for (const path of [articlePath, notFoundPath]) await fetch(`${url}${path}`)
+  console.log('')
+  const articleResult = await measure({ url: `${url}${articlePath}` })
+  const articleRate = line(`GET ${articlePath.slice(0, 38)}…`, articleResult)
+  const notFoundRate = line(`GET ${notFoundPath} (404 page)`, await measure({ url: `${url}${notFoundPath}` }))
+  console.log(`article page vs 404 page: ${(articleRate / notFoundRate).toFixed(2)} (target ≥ 0.9), article p99 ${articleResult.latency.p99} ms (target < 100 ms)`)
 
   // warm up the routes once
   await measure({ url: `${url}${ratingPath}`, duration: 2 })
