@@ -96,3 +96,22 @@ export async function getArticleLocales(slug: string): Promise<Locale[]> {
   const english = await getArticleBySlug('en', slug)
   return english ? ['vi', 'en'] : ['vi']
 }
+
+/** An article as its author or an editor sees it in preview: latest draft, access rules applied. */
+export async function getArticlePreview(locale: Locale, slug: string, headers: Headers): Promise<Article | null> {
+  const payload = await getPayloadClient()
+  const { user } = await payload.auth({ headers })
+  if (!user) return null
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { slug: { equals: slug } },
+    draft: true,
+    limit: 1,
+    depth: 2,
+    locale,
+    fallbackLocale: false,
+    overrideAccess: false,
+    user,
+  })
+  return docs[0]?.title ? docs[0] : null
+}

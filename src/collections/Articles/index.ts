@@ -49,6 +49,8 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'primaryCategory', '_status', 'publishedAt', 'updatedAt'],
     group: { vi: 'Tin bài', en: 'News' },
     listSearchableFields: ['title', 'slug', 'byline'],
+    // "Xem trước" in the admin: the article as the portal will show it, drafts included
+    preview: (doc, { locale }) => (doc?.slug ? `/api/preview?slug=${doc.slug}&locale=${locale}` : null),
   },
   access: {
     read: readArticles,

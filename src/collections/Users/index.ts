@@ -18,7 +18,8 @@ export const Users: CollectionConfig = {
     // Repeated failures lock the account for a while instead of letting guesses run on.
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
-    tokenExpiration: 2 * 60 * 60,
+    // SESSION_SECONDS (default two hours): how long a login lasts without activity
+    tokenExpiration: Number(process.env.SESSION_SECONDS) > 0 ? Number(process.env.SESSION_SECONDS) : 2 * 60 * 60,
   },
   admin: {
     useAsTitle: 'name',

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import React from 'react'
 
+import { EditorIsland } from '@/components/editor/EditorIsland'
 import { Footer } from '@/components/layout/Footer'
 import { Header } from '@/components/layout/Header'
 import { Sidebar } from '@/components/sidebar/Sidebar'
@@ -49,6 +50,7 @@ export default async function LocaleLayout({ children, params }: Props) {
           <Sidebar links={links} />
         </div>
         <Footer site={site} locale={locale} />
+        <EditorIsland />
       </body>
     </html>
   )

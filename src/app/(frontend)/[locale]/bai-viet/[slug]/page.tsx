@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { draftMode, headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { ArticleBody } from '@/components/article/ArticleBody'
@@ -8,7 +9,7 @@ import { Dateline } from '@/components/article/Dateline'
 import { Figure } from '@/components/article/Figure'
 import { articleJsonLd } from '@/components/article/jsonLd'
 import { RatingWidget } from '@/components/rating/RatingWidget'
-import { getArticleBySlug, getArticleLocales, getArticlesInCategory } from '@/lib/articles'
+import { getArticleBySlug, getArticleLocales, getArticlePreview, getArticlesInCategory } from '@/lib/articles'
 import { isLocale, type Locale, localePath } from '@/lib/locale'
 import { absoluteUrl } from '@/lib/siteUrl'
 import type { Article, Image } from '@/payload-types'
@@ -22,8 +23,10 @@ export function generateStaticParams() {
 async function load(params: Props['params']) {
   const { locale: raw, slug } = await params
   const locale: Locale = isLocale(raw) ? raw : 'vi'
-  const article = await getArticleBySlug(locale, slug)
-  return article ? { locale, article } : null
+  // Draft mode (set by /api/preview for a logged-in newsroom member) shows the latest draft.
+  const preview = (await draftMode()).isEnabled
+  const article = preview ? await getArticlePreview(locale, slug, await headers()) : await getArticleBySlug(locale, slug)
+  return article ? { locale, article, preview } : null
 }
 
 const imageOf = (value: Article['heroImage']): Image | null => (typeof value === 'object' && value ? value : null)
@@ -64,7 +67,7 @@ const UI = {
 export default async function ArticlePage({ params }: Props) {
   const data = await load(params)
   if (!data) notFound()
-  const { article, locale } = data
+  const { article, locale, preview } = data
   const ui = UI[locale]
   const category = typeof article.primaryCategory === 'object' ? article.primaryCategory : null
   const [locales, related] = await Promise.all([
@@ -74,7 +77,13 @@ export default async function ArticlePage({ params }: Props) {
   const otherLocale: Locale = locale === 'vi' ? 'en' : 'vi'
   const path = localePath(locale, `/bai-viet/${article.slug}`)
   return (
-    <article className="article" lang={locale}>
+    <article className="article" lang={locale} data-article-id={article.id} {...(preview ? { 'data-preview': '' } : {})}>
+      {preview ? (
+        <p className="preview-banner" role="note">
+          Bản xem trước: {article._status === 'published' ? 'bản đang đăng kèm các sửa đổi chưa đăng' : 'bài viết chưa được đăng'}.{' '}
+          <a href={`/api/preview/exit?path=${encodeURIComponent(localePath(locale, `/bai-viet/${article.slug}`))}`}>Thoát xem trước</a>
+        </p>
+      ) : null}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(article, absoluteUrl(path)) }} />
       {category ? (
         <p className="article__category">
