@@ -13,3 +13,8 @@ export function localePath(locale: Locale, path: string): string {
   if (locale === DEFAULT_LOCALE) return clean
   return clean === '/' ? `/${locale}` : `/${locale}${clean}`
 }
+
+/** A route's locale segment as a locale: the rewrites only ever send vi or en; anything else is vi. */
+export function toLocale(value: string | undefined): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE
+}

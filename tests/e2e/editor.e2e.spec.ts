@@ -1,7 +1,7 @@
 /** Editors on the public portal: the admin bar, draft preview and the keep-alive prompt. */
-import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 
-import { browserAvailable, CHROMIUM, CHROMIUM_ARGS, type RunningApp, startApp } from '../helpers/app'
+import { appInBrowser, browserAvailable, type BrowserSuite } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
 
@@ -10,15 +10,13 @@ const DRAFT_SLUG = 'ban-nhap-ke-hoach-chuyen-doi-so-cap-xa'
 // A short session, so that the prompt's last minute comes quickly.
 const SESSION_SECONDS = 66
 
-let app: RunningApp
-let browser: Browser
 
-async function loggedInEditor(): Promise<BrowserContext> {
-  const context = await browser.newContext()
+async function loggedInEditor(suite: BrowserSuite): Promise<BrowserContext> {
+  const context = await suite.browser.newContext()
   const page = await context.newPage()
-  await page.goto(`${app.url}/admin/login`)
-  await page.fill('#field-email', app.accounts.editor.email)
-  await page.fill('#field-password', app.accounts.editor.password)
+  await page.goto(`${suite.app.url}/admin/login`)
+  await page.fill('#field-email', suite.app.accounts.editor.email)
+  await page.fill('#field-password', suite.app.accounts.editor.password)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await page.waitForURL(/\/admin$/)
   await page.close()
@@ -26,22 +24,14 @@ async function loggedInEditor(): Promise<BrowserContext> {
 }
 
 describeInBrowser('editors on the portal', () => {
-  beforeAll(async () => {
-    app = await startApp({ SESSION_SECONDS: String(SESSION_SECONDS) })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-  }, 600_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  const suite = appInBrowser({ SESSION_SECONDS: String(SESSION_SECONDS) })
 
   it('a reader gets no admin bar and sends no session request', async () => {
-    const context = await browser.newContext()
+    const context = await suite.browser.newContext()
     const page = await context.newPage()
     const requests: string[] = []
     page.on('request', (request) => requests.push(new URL(request.url()).pathname))
-    await page.goto(`${app.url}${FLAGSHIP}`)
+    await page.goto(`${suite.app.url}${FLAGSHIP}`)
     await page.waitForLoadState('networkidle')
     expect(await page.locator('.admin-bar').count()).toBe(0)
     expect(requests).not.toContain('/api/users/me')
@@ -49,9 +39,9 @@ describeInBrowser('editors on the portal', () => {
   })
 
   it('an editor sees the admin bar with a link to edit this article', async () => {
-    const context = await loggedInEditor()
+    const context = await loggedInEditor(suite)
     const page = await context.newPage()
-    await page.goto(`${app.url}${FLAGSHIP}`)
+    await page.goto(`${suite.app.url}${FLAGSHIP}`)
     const edit = page.locator('.admin-bar a', { hasText: 'bài viết' }).first()
     await edit.waitFor()
     const id = await page.locator('[data-article-id]').getAttribute('data-article-id')
@@ -60,26 +50,26 @@ describeInBrowser('editors on the portal', () => {
   })
 
   it('an editor previews an unpublished draft; the public still gets 404', async () => {
-    const context = await loggedInEditor()
+    const context = await loggedInEditor(suite)
     const page = await context.newPage()
-    await page.goto(`${app.url}/api/preview?slug=${DRAFT_SLUG}&locale=vi`)
+    await page.goto(`${suite.app.url}/api/preview?slug=${DRAFT_SLUG}&locale=vi`)
     await page.waitForURL(new RegExp(`/bai-viet/${DRAFT_SLUG}$`))
     expect(await page.locator('h1').innerText()).toMatch(/bản nháp/)
     expect(await page.locator('.preview-banner').innerText()).toMatch(/Bản xem trước/)
     await context.close()
 
-    const anonymous = await fetch(`${app.url}/api/preview?slug=${DRAFT_SLUG}&locale=vi`, { redirect: 'manual' })
+    const anonymous = await fetch(`${suite.app.url}/api/preview?slug=${DRAFT_SLUG}&locale=vi`, { redirect: 'manual' })
     expect(anonymous.status).toBe(403)
-    const publicView = await fetch(`${app.url}/bai-viet/${DRAFT_SLUG}`)
+    const publicView = await fetch(`${suite.app.url}/bai-viet/${DRAFT_SLUG}`)
     expect(publicView.status).toBe(404)
   })
 
   it(
     'near the end of the session the prompt counts down 60 s; a click keeps the session, reaching 0 logs out',
     async () => {
-      const context = await loggedInEditor()
+      const context = await loggedInEditor(suite)
       const page = await context.newPage()
-      await page.goto(`${app.url}${FLAGSHIP}`)
+      await page.goto(`${suite.app.url}${FLAGSHIP}`)
       const prompt = page.locator('.session-prompt button')
       await prompt.waitFor({ timeout: 20_000 })
       expect(await prompt.innerText()).toMatch(
@@ -92,7 +82,7 @@ describeInBrowser('editors on the portal', () => {
       await prompt.click()
       await prompt.waitFor({ state: 'detached' })
       const me = await page.evaluate(() => fetch('/api/users/me').then((r) => r.json()))
-      expect(me.user?.email).toBe(app.accounts.editor.email)
+      expect(me.user?.email).toBe(suite.app.accounts.editor.email)
       expect(me.exp * 1000 - Date.now()).toBeGreaterThan(60_000)
 
       // this time, let it run out

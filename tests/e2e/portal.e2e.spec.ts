@@ -5,10 +5,10 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import Parser from 'rss-parser'
 
-import { browserAvailable, CHROMIUM, CHROMIUM_ARGS, type RunningApp, startApp } from '../helpers/app'
+import { appInBrowser, browserAvailable, type BrowserSuite } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -16,14 +16,13 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 const FLAGSHIP = '/bai-viet/thi-dua-tao-dot-pha-ve-cai-cach-hanh-chinh-gan-voi-chuyen-doi-so'
 const DRAFT = '/bai-viet/ban-nhap-ke-hoach-chuyen-doi-so-cap-xa'
 
-let app: RunningApp
-let browser: Browser
+let suite: BrowserSuite
 let editorToken: string
 
 async function open(path: string, options: { width?: number; javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true })
+  const context = await suite.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true })
   const page = await context.newPage()
-  const response = await page.goto(`${app.url}${path}`)
+  const response = await page.goto(`${suite.app.url}${path}`)
   return { page, status: response?.status(), close: () => context.close() }
 }
 
@@ -38,7 +37,7 @@ async function axeViolations(page: Page) {
 }
 
 async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${app.url}/api${path}`, {
+  const response = await fetch(`${suite.app.url}/api${path}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `JWT ${editorToken}` },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -52,20 +51,14 @@ async function categoryId(slug: string): Promise<number> {
 }
 
 describeInBrowser('the public portal', () => {
+  suite = appInBrowser()
   beforeAll(async () => {
-    app = await startApp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    const login = await fetch(`${app.url}/api/users/login`, {
+    const login = await fetch(`${suite.app.url}/api/users/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(app.accounts.editor),
+      body: JSON.stringify(suite.app.accounts.editor),
     })
     editorToken = ((await login.json()) as { token: string }).token
-  }, 600_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
   })
 
   describe('every page', () => {
@@ -223,7 +216,7 @@ describeInBrowser('the public portal', () => {
     it('ranks title matches before matches in the lead or body', async () => {
       const { page, close } = await open('/tim-kiem?q=chuyen+doi+so')
       const titles = await page.locator('.article-card h2').allInnerTexts()
-      const inTitle = titles.map((t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase().includes('chuyen doi so'))
+      const inTitle = titles.map((t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase().includes('chuyen doi so'))
       expect(inTitle).toContain(true)
       expect(inTitle).toContain(false)
       expect(inTitle).toEqual([...inTitle].sort((a, b) => Number(b) - Number(a)))
@@ -255,22 +248,22 @@ describeInBrowser('the public portal', () => {
 
   describe('feeds and crawlers', () => {
     it('/rss.xml is RSS 2.0 with the latest published articles and RFC 822 dates', async () => {
-      const xml = await (await fetch(`${app.url}/rss.xml`)).text()
+      const xml = await (await fetch(`${suite.app.url}/rss.xml`)).text()
       expect(xml).toMatch(/<rss[^>]+version="2.0"/)
       const feed = await new Parser().parseString(xml)
       expect(feed.items.length).toBeGreaterThanOrEqual(7)
       expect(feed.items.length).toBeLessThanOrEqual(30)
       for (const item of feed.items) expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/)
       expect(feed.items.map((i) => i.link)).not.toContain(`${DRAFT}`)
-      const category = await new Parser().parseString(await (await fetch(`${app.url}/chuyen-muc/van-hoa-xa-hoi/rss.xml`)).text())
+      const category = await new Parser().parseString(await (await fetch(`${suite.app.url}/chuyen-muc/van-hoa-xa-hoi/rss.xml`)).text())
       expect(category.items.map((i) => i.title)).toContain('Rực rỡ sắc màu Ngày hội văn hóa các dân tộc năm 2026')
     })
 
     it('the sitemap lists published articles only; robots.txt keeps crawlers out of the admin', async () => {
-      const sitemap = await (await fetch(`${app.url}/sitemap.xml`)).text()
+      const sitemap = await (await fetch(`${suite.app.url}/sitemap.xml`)).text()
       expect(sitemap).toContain(FLAGSHIP)
       expect(sitemap).not.toContain(DRAFT)
-      const robots = await (await fetch(`${app.url}/robots.txt`)).text()
+      const robots = await (await fetch(`${suite.app.url}/robots.txt`)).text()
       expect(robots).toMatch(/Disallow: \/admin/)
       expect(robots).toMatch(/Sitemap: .*\/sitemap.xml/)
     })

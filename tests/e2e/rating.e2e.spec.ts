@@ -1,32 +1,22 @@
 /** Rating an article in a real browser: with the mouse, with the keyboard only, and without JavaScript. */
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import { browserAvailable, CHROMIUM, CHROMIUM_ARGS, type RunningApp, startApp } from '../helpers/app'
+import { appInBrowser, browserAvailable } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
 
 const ARTICLE = '/bai-viet/thi-dua-tao-dot-pha-ve-cai-cach-hanh-chinh-gan-voi-chuyen-doi-so'
 
-let app: RunningApp
-let browser: Browser
 
 describeInBrowser('rating an article', () => {
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-  }, 600_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  const suite = appInBrowser()
 
   const totalsText = (page: Page) => page.locator('.rating__totals').innerText()
 
   async function openArticle(javaScriptEnabled = true) {
-    const context = await browser.newContext({ javaScriptEnabled })
+    const context = await suite.browser.newContext({ javaScriptEnabled })
     const page = await context.newPage()
-    await page.goto(`${app.url}${ARTICLE}`)
+    await page.goto(`${suite.app.url}${ARTICLE}`)
     return { context, page }
   }
 

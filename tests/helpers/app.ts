@@ -116,3 +116,23 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+
+export type BrowserSuite = { app: RunningApp; browser: import('playwright-core').Browser }
+
+/**
+ * For a describe block: starts the app (with `env`) and Chromium before its tests and stops both
+ * after. Read `suite.app` and `suite.browser` inside the tests.
+ */
+export function appInBrowser(env: Record<string, string> = {}): BrowserSuite {
+  const suite = {} as BrowserSuite
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core')
+    suite.app = await startApp(env)
+    suite.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  }, 600_000)
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.app?.stop()
+  })
+  return suite
+}

@@ -7,15 +7,15 @@ const UI = {
 } as const
 
 /** A plain GET form: works without JavaScript. */
-export function SearchBox({ locale, defaultValue }: { locale: Locale; defaultValue?: string }) {
+export function SearchBox({ locale, defaultValue, id = 'q' }: { locale: Locale; defaultValue?: string; id?: string }) {
   const ui = UI[locale]
   return (
     <form className="search-box" role="search" action={localePath(locale, '/tim-kiem')} method="get">
-      <label className="visually-hidden" htmlFor={`q-${defaultValue === undefined ? 'header' : 'page'}`}>
+      <label className="visually-hidden" htmlFor={id}>
         {ui.label}
       </label>
       <input
-        id={`q-${defaultValue === undefined ? 'header' : 'page'}`}
+        id={id}
         type="search"
         name="q"
         placeholder={ui.placeholder}

@@ -5,7 +5,7 @@ import { EditorIsland } from '@/components/editor/EditorIsland'
 import { Footer } from '@/components/layout/Footer'
 import { Header } from '@/components/layout/Header'
 import { Sidebar } from '@/components/sidebar/Sidebar'
-import { isLocale, type Locale } from '@/lib/locale'
+import { toLocale } from '@/lib/locale'
 import { getCategories, getServiceLinks, getSite } from '@/lib/site'
 import { siteUrl } from '@/lib/siteUrl'
 
@@ -30,8 +30,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
-
-const toLocale = (value: string): Locale => (isLocale(value) ? value : 'vi')
 
 export default async function LocaleLayout({ children, params }: Props) {
   const locale = toLocale((await params).locale)

@@ -5,14 +5,14 @@ import { ArticleCard } from '@/components/article/ArticleCard'
 import { Dateline } from '@/components/article/Dateline'
 import { ResponsiveImage } from '@/components/article/ResponsiveImage'
 import { getArticlesInCategory, getLatestArticles } from '@/lib/articles'
-import { isLocale, type Locale, localePath } from '@/lib/locale'
+import { localePath, toLocale } from '@/lib/locale'
 import { getCategories } from '@/lib/site'
 
 type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = (await params).locale
-  return { alternates: { canonical: localePath(isLocale(locale) ? locale : 'vi', '/'), languages: { vi: '/', en: '/en' } } }
+  return { alternates: { canonical: localePath(toLocale(locale), '/'), languages: { vi: '/', en: '/en' } } }
 }
 
 const UI = {
@@ -22,7 +22,7 @@ const UI = {
 
 export default async function HomePage({ params }: Props) {
   const raw = (await params).locale
-  const locale: Locale = isLocale(raw) ? raw : 'vi'
+  const locale = toLocale(raw)
   const ui = UI[locale]
   const [latest, categories] = await Promise.all([getLatestArticles(locale, 9), getCategories(locale)])
   const [featured, ...rest] = latest.docs

@@ -1,6 +1,6 @@
 import { getLatestArticles } from '@/lib/articles'
 import { buildRss, FEED_SIZE, rssResponse } from '@/lib/feeds'
-import { isLocale, localePath } from '@/lib/locale'
+import { localePath, toLocale } from '@/lib/locale'
 import { getSite } from '@/lib/site'
 
 export const dynamic = 'force-static'
@@ -11,7 +11,7 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const raw = (await params).locale
-  const locale = isLocale(raw) ? raw : 'vi'
+  const locale = toLocale(raw)
   const [site, latest] = await Promise.all([getSite(locale), getLatestArticles(locale, FEED_SIZE)])
   return rssResponse(buildRss({ site, articles: latest.docs, locale, title: site.portalName, path: localePath(locale, '/') }))
 }

@@ -4,7 +4,7 @@ import { ArticleCard } from '@/components/article/ArticleCard'
 import { Pagination } from '@/components/layout/Pagination'
 import { SearchBox } from '@/components/layout/SearchBox'
 import { Highlighted } from '@/components/search/Highlighted'
-import { isLocale, type Locale, localePath } from '@/lib/locale'
+import { localePath, toLocale } from '@/lib/locale'
 import { getPayloadClient } from '@/lib/payload'
 import { parseQuery } from '@/search/query'
 import { searchArticles } from '@/search/searchArticles'
@@ -23,7 +23,7 @@ const UI = {
 
 export default async function SearchPage({ params, searchParams }: Props) {
   const raw = (await params).locale
-  const locale: Locale = isLocale(raw) ? raw : 'vi'
+  const locale = toLocale(raw)
   const { q, trang } = await searchParams
   const ui = UI[locale]
   const query = q === undefined ? null : parseQuery(q, locale)
@@ -35,7 +35,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
       <h1 id="tieu-de" className="section-title">
         {ui.title}
       </h1>
-      <SearchBox locale={locale} defaultValue={query?.ok ? query.text : typeof q === 'string' ? q.slice(0, 100) : ''} />
+      <SearchBox locale={locale} id="q-trang" defaultValue={query?.ok ? query.text : typeof q === 'string' ? q.slice(0, 100) : ''} />
       {query && !query.ok ? (
         <p className="search-page__error" role="alert">
           {query.message}

@@ -10,7 +10,7 @@ import { Figure } from '@/components/article/Figure'
 import { articleJsonLd } from '@/components/article/jsonLd'
 import { RatingWidget } from '@/components/rating/RatingWidget'
 import { getArticleBySlug, getArticleLocales, getArticlePreview, getArticlesInCategory } from '@/lib/articles'
-import { isLocale, type Locale, localePath } from '@/lib/locale'
+import { type Locale, localePath, toLocale } from '@/lib/locale'
 import { absoluteUrl } from '@/lib/siteUrl'
 import type { Article, Image } from '@/payload-types'
 
@@ -22,7 +22,7 @@ export function generateStaticParams() {
 
 async function load(params: Props['params']) {
   const { locale: raw, slug } = await params
-  const locale: Locale = isLocale(raw) ? raw : 'vi'
+  const locale = toLocale(raw)
   // Draft mode (set by /api/preview for a logged-in newsroom member) shows the latest draft.
   const preview = (await draftMode()).isEnabled
   const article = preview ? await getArticlePreview(locale, slug, await headers()) : await getArticleBySlug(locale, slug)

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { ArticleList, LIST_PAGE_SIZE, listPage } from '@/components/article/ArticleList'
 import { getArticlesInCategory } from '@/lib/articles'
-import { isLocale, type Locale, localePath } from '@/lib/locale'
+import { localePath, toLocale } from '@/lib/locale'
 import { getCategoryBySlug } from '@/lib/site'
 
 type Props = { params: Promise<{ locale: string; key: string; trang?: string[] }> }
@@ -14,7 +14,7 @@ export function generateStaticParams() {
 
 async function load(params: Props['params']) {
   const { locale: raw, key, trang } = await params
-  const locale: Locale = isLocale(raw) ? raw : 'vi'
+  const locale = toLocale(raw)
   const page = listPage(trang)
   const category = await getCategoryBySlug(locale, key)
   if (!category || page === null) return null

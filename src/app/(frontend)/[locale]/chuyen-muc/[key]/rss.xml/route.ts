@@ -1,6 +1,6 @@
 import { getArticlesInCategory } from '@/lib/articles'
 import { buildRss, FEED_SIZE, rssResponse } from '@/lib/feeds'
-import { isLocale, localePath } from '@/lib/locale'
+import { localePath, toLocale } from '@/lib/locale'
 import { getCategoryBySlug, getSite } from '@/lib/site'
 
 export const dynamic = 'force-static'
@@ -11,7 +11,7 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; key: string }> }) {
   const { locale: raw, key } = await params
-  const locale = isLocale(raw) ? raw : 'vi'
+  const locale = toLocale(raw)
   const category = await getCategoryBySlug(locale, key)
   if (!category) return new Response('Không tìm thấy chuyên mục.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   const [site, latest] = await Promise.all([getSite(locale), getArticlesInCategory(locale, category.id, FEED_SIZE)])

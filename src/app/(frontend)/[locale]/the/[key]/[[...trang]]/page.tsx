@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { ArticleList, LIST_PAGE_SIZE, listPage } from '@/components/article/ArticleList'
 import { getArticlesWithTag } from '@/lib/articles'
-import { isLocale, type Locale, localePath } from '@/lib/locale'
+import { localePath, toLocale } from '@/lib/locale'
 
 type Props = { params: Promise<{ locale: string; key: string; trang?: string[] }> }
 
@@ -13,7 +13,7 @@ export function generateStaticParams() {
 
 async function load(params: Props['params']) {
   const { locale: raw, key, trang } = await params
-  const locale: Locale = isLocale(raw) ? raw : 'vi'
+  const locale = toLocale(raw)
   const page = listPage(trang)
   const tag = decodeURIComponent(key).trim()
   if (page === null || tag.length === 0 || tag.length > 100) return null
