@@ -270,8 +270,8 @@ describeInBrowser('the public portal', () => {
   })
 
   describe('what the public must not see', () => {
-    it('a draft and an unknown page answer the Vietnamese 404', async () => {
-      for (const path of [DRAFT, '/khong-co-trang-nay']) {
+    it('a draft, an unknown page and unknown lists answer the Vietnamese 404', async () => {
+      for (const path of [DRAFT, '/khong-co-trang-nay', '/chuyen-muc/khong-co', '/tac-gia/khong-co', '/the/khong-co-the-nay', '/chuyen-muc/thoi-su/trang/x']) {
         const { page, status, close } = await open(path)
         expect(status).toBe(404)
         expect(await page.locator('h1').innerText()).toBe('Không tìm thấy trang')

@@ -17,12 +17,3 @@ export function ArticleList({ result, basePath, empty, locale }: Props) {
     </>
   )
 }
-
-/** [[...trang]] as a page number: none → 1, ['trang', 'N'] → N, anything else → null (404). */
-export function listPage(segments: string[] | undefined): number | null {
-  if (!segments || segments.length === 0) return 1
-  if (segments.length === 2 && segments[0] === 'trang' && /^[1-9][0-9]{0,4}$/.test(segments[1])) return Number(segments[1])
-  return null
-}
-
-export const LIST_PAGE_SIZE = 10

@@ -1,26 +1,23 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { ArticleList, LIST_PAGE_SIZE, listPage } from '@/components/article/ArticleList'
+import { ArticleList } from '@/components/article/ArticleList'
 import { getArticlesInCategory } from '@/lib/articles'
-import { localePath, toLocale } from '@/lib/locale'
+import { LIST_PAGE_SIZE, type ListParams, loadList } from '@/lib/lists'
+import { localePath } from '@/lib/locale'
 import { getCategoryBySlug } from '@/lib/site'
 
-type Props = { params: Promise<{ locale: string; key: string; trang?: string[] }> }
+type Props = { params: ListParams }
 
 export function generateStaticParams() {
   return []
 }
 
-async function load(params: Props['params']) {
-  const { locale: raw, key, trang } = await params
-  const locale = toLocale(raw)
-  const page = listPage(trang)
-  const category = await getCategoryBySlug(locale, key)
-  if (!category || page === null) return null
-  const result = await getArticlesInCategory(locale, category.id, LIST_PAGE_SIZE, page)
-  if (page > 1 && page > result.totalPages) return null
-  return { locale, category, page, result }
+async function load(params: ListParams) {
+  const data = await loadList(params, getCategoryBySlug, (locale, category, page) =>
+    getArticlesInCategory(locale, category.id, LIST_PAGE_SIZE, page),
+  )
+  return data && { ...data, category: data.owner }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

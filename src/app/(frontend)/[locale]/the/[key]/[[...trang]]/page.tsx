@@ -1,25 +1,28 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { ArticleList, LIST_PAGE_SIZE, listPage } from '@/components/article/ArticleList'
+import { ArticleList } from '@/components/article/ArticleList'
 import { getArticlesWithTag } from '@/lib/articles'
-import { localePath, toLocale } from '@/lib/locale'
+import { LIST_PAGE_SIZE, type ListParams, loadList } from '@/lib/lists'
+import { localePath } from '@/lib/locale'
 
-type Props = { params: Promise<{ locale: string; key: string; trang?: string[] }> }
+type Props = { params: ListParams }
 
 export function generateStaticParams() {
   return []
 }
 
-async function load(params: Props['params']) {
-  const { locale: raw, key, trang } = await params
-  const locale = toLocale(raw)
-  const page = listPage(trang)
+/** A tag is any text up to 100 characters that some published article carries. */
+async function tagFromKey(_locale: unknown, key: string): Promise<string | null> {
   const tag = decodeURIComponent(key).trim()
-  if (page === null || tag.length === 0 || tag.length > 100) return null
-  const result = await getArticlesWithTag(locale, tag, LIST_PAGE_SIZE, page)
-  if (result.totalDocs === 0 || page > result.totalPages) return null
-  return { locale, tag, page, result }
+  return tag.length > 0 && tag.length <= 100 ? tag : null
+}
+
+async function load(params: ListParams) {
+  const data = await loadList(params, tagFromKey, (locale, tag, page) => getArticlesWithTag(locale, tag, LIST_PAGE_SIZE, page), {
+    emptyIsMissing: true,
+  })
+  return data && { ...data, tag: data.owner }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
