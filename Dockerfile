@@ -11,7 +11,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production NEXT_OUTPUT=standalone
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npx next build
+RUN mkdir -p public && npx next build
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
@@ -22,6 +22,8 @@ RUN groupadd --system portal && useradd --system --gid portal --home /app portal
 COPY --from=build --chown=portal:portal /app/.next/standalone ./
 COPY --from=build --chown=portal:portal /app/.next/static ./.next/static
 COPY --from=build --chown=portal:portal /app/public ./public
+# next.config points Next at this file for its page cache; standalone output does not trace it
+COPY --from=build --chown=portal:portal /app/cache-handler.cjs ./cache-handler.cjs
 USER portal
 EXPOSE 3000
 VOLUME ["/app/media", "/app/data"]
