@@ -10,8 +10,9 @@ import { clientIp } from '../lib/clientIp'
 import { keyedHash } from '../lib/keyedHash'
 import { takeVoteSlot } from './limiter'
 import { MESSAGES, OUTCOME_BY_STATUS } from './messages'
-import { MAX_VOTE_BODY_BYTES, parseFormVote, parseJsonVote, summarize } from './rules'
+import { MAX_VOTE_BODY_BYTES, parseFormVote, parseJsonVote } from './rules'
 import { castVote, readTotals } from './store'
+import { summarize } from './summary'
 import { identifyVoter } from './voter'
 
 type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> }

@@ -40,9 +40,3 @@ export function parseFormVote(body: string): VoteParse {
   const score = /^[1-5]$/.test(raw) ? Number(raw) : NaN
   return isValidScore(score) ? { ok: true, score } : { ok: false, message: MESSAGES.badScore }
 }
-
-export type RatingSummary = { total: number; count: number; average: number; yourScore: number | null }
-
-export function summarize(total: number, count: number, yourScore: number | null): RatingSummary {
-  return { total, count, average: count > 0 ? Math.round((total / count) * 10) / 10 : 0, yourScore }
-}

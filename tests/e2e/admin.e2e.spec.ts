@@ -1,6 +1,6 @@
 /** The newsroom's admin in a real browser. */
 
-import { appInBrowser, browserAvailable } from '../helpers/app'
+import { appInBrowser, browserAvailable, logInToAdmin } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
 
@@ -20,11 +20,7 @@ describeInBrowser('the admin', () => {
   it('lets an editor log in and see the newsroom’s collections in Vietnamese', async () => {
     const context = await suite.browser.newContext({ locale: 'en-US' })
     const page = await context.newPage()
-    await page.goto(`${suite.app.url}/admin/login`)
-    await page.fill('#field-email', suite.app.accounts.editor.email)
-    await page.fill('#field-password', suite.app.accounts.editor.password)
-    await page.getByRole('button', { name: 'Đăng nhập' }).click()
-    await page.waitForURL(/\/admin$/)
+    await logInToAdmin(page, suite, suite.app.accounts.editor)
     await page.goto(`${suite.app.url}/admin/collections/ratings`)
     await page.getByRole('heading', { name: 'Đánh giá' }).waitFor()
     await page.getByRole('button', { name: 'Tính lại điểm từ các lượt đánh giá' }).click()

@@ -1,7 +1,7 @@
 /** Editors on the public portal: the admin bar, draft preview and the keep-alive prompt. */
 import type { BrowserContext } from 'playwright-core'
 
-import { appInBrowser, browserAvailable, type BrowserSuite } from '../helpers/app'
+import { appInBrowser, browserAvailable, type BrowserSuite, logInToAdmin } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
 
@@ -14,11 +14,7 @@ const SESSION_SECONDS = 66
 async function loggedInEditor(suite: BrowserSuite): Promise<BrowserContext> {
   const context = await suite.browser.newContext()
   const page = await context.newPage()
-  await page.goto(`${suite.app.url}/admin/login`)
-  await page.fill('#field-email', suite.app.accounts.editor.email)
-  await page.fill('#field-password', suite.app.accounts.editor.password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/admin$/)
+  await logInToAdmin(page, suite, suite.app.accounts.editor)
   await page.close()
   return context
 }

@@ -136,3 +136,12 @@ export function appInBrowser(env: Record<string, string> = {}): BrowserSuite {
   })
   return suite
 }
+
+/** Logs an account in through the admin's own login form, in the given page. */
+export async function logInToAdmin(page: import('playwright-core').Page, suite: BrowserSuite, account: { email: string; password: string }) {
+  await page.goto(`${suite.app.url}/admin/login`)
+  await page.fill('#field-email', account.email)
+  await page.fill('#field-password', account.password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL(/\/admin$/)
+}

@@ -8,8 +8,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type MouseEvent } from 'react'
 
 import { formatAverage, isOutcome, OUTCOMES } from '../../ratings/messages'
-
-type Summary = { total: number; count: number; average: number; yourScore: number | null }
+import { type RatingSummary, summarize } from '../../ratings/summary'
 
 type Props = {
   articleId: number
@@ -20,11 +19,7 @@ const SCORES = [1, 2, 3, 4, 5]
 
 export function RatingWidget({ articleId, initial }: Props) {
   const headingId = useId()
-  const [summary, setSummary] = useState<Summary>({
-    ...initial,
-    average: initial.count ? Math.round((initial.total / initial.count) * 10) / 10 : 0,
-    yourScore: null,
-  })
+  const [summary, setSummary] = useState<RatingSummary>(summarize(initial.total, initial.count, null))
   const [selected, setSelected] = useState<number | null>(null)
   const [message, setMessage] = useState('')
   const [sending, setSending] = useState(false)
@@ -36,7 +31,7 @@ export function RatingWidget({ articleId, initial }: Props) {
     const fromForm = window.location.hash.replace(/^#danh-gia-/, '')
     if (isOutcome(fromForm)) setMessage(OUTCOMES[fromForm])
     fetch(endpoint, { credentials: 'same-origin' })
-      .then((response) => (response.ok ? (response.json() as Promise<Summary>) : null))
+      .then((response) => (response.ok ? (response.json() as Promise<RatingSummary>) : null))
       .then((fresh) => {
         if (!fresh || cancelled) return
         setSummary(fresh)
@@ -60,8 +55,8 @@ export function RatingWidget({ articleId, initial }: Props) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ score }),
       })
-      const body = (await response.json()) as Partial<Summary> & { message?: string; errors?: { message: string }[] }
-      if (typeof body.total === 'number') setSummary(body as Summary)
+      const body = (await response.json()) as Partial<RatingSummary> & { message?: string; errors?: { message: string }[] }
+      if (typeof body.total === 'number') setSummary(body as RatingSummary)
       if (body.yourScore) setSelected(body.yourScore)
       setMessage(body.message ?? body.errors?.[0]?.message ?? 'Không gửi được đánh giá.')
     } catch {
