@@ -12,6 +12,7 @@ import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Images } from './src/collections/Images'
 import { Ratings } from './src/collections/Ratings'
+import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
 import { ServiceLinks } from './src/globals/ServiceLinks'
 import { Site } from './src/globals/Site'
@@ -20,6 +21,8 @@ import { maxUploadBytes } from './src/lib/paths'
 import { payloadSecret } from './src/lib/secret'
 import { migrations as postgresMigrations } from './src/migrations/postgres'
 import { migrations as sqliteMigrations } from './src/migrations/sqlite'
+import { healthEndpoint, hitEndpoint, registerStats } from './src/stats/endpoints'
+import { reportEndpoint } from './src/stats/reportEndpoint'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -37,7 +40,23 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Cổng thông tin' },
   },
-  collections: [Articles, Images, Authors, Categories, Ratings, Users],
+  collections: [
+    Articles,
+    Images,
+    Authors,
+    Categories,
+    Ratings,
+    Users,
+    StatsTotals,
+    StatsPages,
+    StatsBreakdowns,
+    StatsVisitors,
+    StatsSeen,
+    StatsSalts,
+  ],
+  endpoints: [hitEndpoint, healthEndpoint, reportEndpoint],
+  // The custom server (scripts/server.mjs) answers hits itself with this process's recorder.
+  onInit: async (payload) => registerStats(payload),
   globals: [Site, ServiceLinks],
   db: databaseAdapter(databaseUri(), {
     migrationsDir: path.resolve(dirname, 'src/migrations'),

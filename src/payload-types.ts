@@ -73,6 +73,12 @@ export interface Config {
     categories: Category;
     ratings: Rating;
     users: User;
+    'stats-totals': StatsTotal;
+    'stats-pages': StatsPage;
+    'stats-breakdowns': StatsBreakdown;
+    'stats-visitors': StatsVisitor;
+    'stats-seen': StatsSeen;
+    'stats-salts': StatsSalt;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,6 +93,12 @@ export interface Config {
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     ratings: RatingsSelect<false> | RatingsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'stats-totals': StatsTotalsSelect<false> | StatsTotalsSelect<true>;
+    'stats-pages': StatsPagesSelect<false> | StatsPagesSelect<true>;
+    'stats-breakdowns': StatsBreakdownsSelect<false> | StatsBreakdownsSelect<true>;
+    'stats-visitors': StatsVisitorsSelect<false> | StatsVisitorsSelect<true>;
+    'stats-seen': StatsSeenSelect<false> | StatsSeenSelect<true>;
+    'stats-salts': StatsSaltsSelect<false> | StatsSaltsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -357,6 +369,89 @@ export interface Rating {
   ipHash?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Site-wide rollups by hour, day, month and year; written by the system only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-totals".
+ */
+export interface StatsTotal {
+  id: number;
+  key: string;
+  period: string;
+  /**
+   * YYYY | YYYY-MM | YYYY-MM-DD | YYYY-MM-DD HH (giờ Việt Nam) | all
+   */
+  bucket: string;
+  pageViews?: number | null;
+  visits?: number | null;
+  visitors?: number | null;
+  bots?: number | null;
+}
+/**
+ * Page views, visits (by entry page) and visitors per page; written by the system only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-pages".
+ */
+export interface StatsPage {
+  id: number;
+  key: string;
+  period: string;
+  /**
+   * YYYY | YYYY-MM | YYYY-MM-DD | YYYY-MM-DD HH (giờ Việt Nam) | all
+   */
+  bucket: string;
+  path: string;
+  article?: number | null;
+  pageViews?: number | null;
+  visits?: number | null;
+  visitors?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-breakdowns".
+ */
+export interface StatsBreakdown {
+  id: number;
+  key: string;
+  /**
+   * YYYY | YYYY-MM | YYYY-MM-DD | YYYY-MM-DD HH (giờ Việt Nam) | all
+   */
+  bucket: string;
+  dimension: string;
+  value: string;
+  pageViews?: number | null;
+  visits?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-visitors".
+ */
+export interface StatsVisitor {
+  id: number;
+  visitor: string;
+  lastSeen: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-seen".
+ */
+export interface StatsSeen {
+  id: number;
+  key: string;
+  expires: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-salts".
+ */
+export interface StatsSalt {
+  id: number;
+  day: string;
+  salt: string;
+  createdMs: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -726,6 +821,70 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-totals_select".
+ */
+export interface StatsTotalsSelect<T extends boolean = true> {
+  key?: T;
+  period?: T;
+  bucket?: T;
+  pageViews?: T;
+  visits?: T;
+  visitors?: T;
+  bots?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-pages_select".
+ */
+export interface StatsPagesSelect<T extends boolean = true> {
+  key?: T;
+  period?: T;
+  bucket?: T;
+  path?: T;
+  article?: T;
+  pageViews?: T;
+  visits?: T;
+  visitors?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-breakdowns_select".
+ */
+export interface StatsBreakdownsSelect<T extends boolean = true> {
+  key?: T;
+  bucket?: T;
+  dimension?: T;
+  value?: T;
+  pageViews?: T;
+  visits?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-visitors_select".
+ */
+export interface StatsVisitorsSelect<T extends boolean = true> {
+  visitor?: T;
+  lastSeen?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-seen_select".
+ */
+export interface StatsSeenSelect<T extends boolean = true> {
+  key?: T;
+  expires?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-salts_select".
+ */
+export interface StatsSaltsSelect<T extends boolean = true> {
+  day?: T;
+  salt?: T;
+  createdMs?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -809,6 +968,10 @@ export interface Site {
   phone: string;
   email: string;
   licence?: string | null;
+  /**
+   * Added to the portal's "total visits", e.g. the old portal's figure.
+   */
+  statsStartingTotal?: number | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -849,6 +1012,7 @@ export interface SiteSelect<T extends boolean = true> {
   phone?: T;
   email?: T;
   licence?: T;
+  statsStartingTotal?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -21,5 +21,21 @@ export const Site: GlobalConfig = {
     { name: 'phone', type: 'text', required: true, label: { vi: 'Điện thoại', en: 'Phone' } },
     { name: 'email', type: 'email', required: true, label: { vi: 'Thư điện tử', en: 'Email' } },
     { name: 'licence', type: 'text', localized: true, label: { vi: 'Giấy phép', en: 'Licence' } },
+    {
+      name: 'statsStartingTotal',
+      type: 'number',
+      min: 0,
+      defaultValue: 0,
+      label: { vi: 'Tổng lượt truy cập chuyển từ cổng cũ', en: 'Visits carried over from the old portal' },
+      admin: {
+        step: 1,
+        description: {
+          vi: 'Cộng vào "Tổng lượt truy cập" trên cổng, ví dụ số liệu của cổng thông tin cũ.',
+          en: 'Added to the portal\'s "total visits", e.g. the old portal\'s figure.',
+        },
+      },
+      validate: (value: number | null | undefined) =>
+        value == null || (Number.isSafeInteger(value) && value >= 0) ? true : 'Phải là số nguyên không âm.',
+    },
   ],
 }

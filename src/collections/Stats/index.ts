@@ -1,0 +1,6 @@
+export { StatsBreakdowns } from './Breakdowns'
+export { StatsPages } from './Pages'
+export { StatsSalts } from './Salts'
+export { StatsSeen } from './Seen'
+export { StatsTotals } from './Totals'
+export { StatsVisitors } from './Visitors'

@@ -1,0 +1,199 @@
+/**
+ * The recorder: validates a hit, tells bots apart, hashes the visitor, and commits hits in
+ * groups. A hit waits in memory for at most STATS_COMMIT_WINDOW_MS (default 2 ms) while others
+ * join it; the group is written in one transaction, and only then is each hit answered. So an
+ * acknowledged hit is on disk, and a crash loses only hits nobody was told were counted.
+ * A graceful stop (flush) writes what is pending. One group is written at a time per process.
+ */
+import crypto from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { createLimiter, limitFromEnv } from '../lib/rateLimit'
+import { summarize, type RatingSummary } from '../ratings/summary'
+import { classifyClient, referrerHost } from './classify'
+import { HIT_MESSAGES, parseHit } from './hit'
+import type { RecordedHit } from './plan'
+import { type Database, statsDatabase } from './sql'
+import { applyBatch, type Counters, liveArticleIds, purge, readArticleNumbers, readCounters, saltFor } from './store'
+import { bucketsOf } from './time'
+
+export type HitRequest = {
+  /** The raw body; null when it was over the size limit. */
+  body: string | null
+  ip: string
+  userAgent: string
+  /** The Host the page was served under, to tell the portal's own referrers apart. */
+  host: string | null
+}
+
+export type LiveNumbers = Counters & { article?: { id: number; views: number; rating: RatingSummary } }
+export type HitAnswer = { status: number; body: LiveNumbers | { errors: { message: string }[] }; retryAfter?: number }
+
+type Pending = { hit: RecordedHit; resolve: (answer: HitAnswer) => void }
+
+const refuse = (status: number, message: string, retryAfter?: number): HitAnswer => ({ status, body: { errors: [{ message }] }, retryAfter })
+
+export type RecorderOptions = { now?: () => number; windowMs?: number; maxBatch?: number }
+
+export class Recorder {
+  readonly db: Database
+  private readonly now: () => number
+  private readonly windowMs: number
+  private readonly maxBatch: number
+  private pending: Pending[] = []
+  private timer: NodeJS.Timeout | null = null
+  private writing: Promise<void> | null = null
+  private salt: { day: string; value: Promise<string> } | null = null
+  private startingTotal = { value: 0, readAt: -Infinity }
+  private lastPurge = -Infinity
+  private readonly limiter = createLimiter('cttd-hit', () => limitFromEnv('STATS_HITS_PER_IP_PER_MINUTE', 600), 60)
+
+  constructor(private readonly payload: Payload, options: RecorderOptions = {}) {
+    this.db = statsDatabase(payload)
+    this.now = options.now ?? Date.now
+    this.windowMs = options.windowMs ?? limitFromEnv('STATS_COMMIT_WINDOW_MS', 2)
+    this.maxBatch = options.maxBatch ?? 2000
+  }
+
+  /** Records one hit and answers the live numbers, once the hit is committed. */
+  async hit(request: HitRequest): Promise<HitAnswer> {
+    if (request.body === null) return refuse(400, HIT_MESSAGES.tooLarge)
+    const parsed = parseHit(request.body)
+    if (!parsed.ok) return refuse(400, parsed.message)
+    const limit = await this.limiter.take(request.ip)
+    if (!limit.allowed) return refuse(429, HIT_MESSAGES.tooMany, limit.retryAfterSeconds)
+
+    const t = this.now()
+    const { hit } = parsed
+    const client = classifyClient(request.userAgent, hit.screen, hit.automated)
+    const visitor = client.bot ? null : await this.visitorOf(t, request.ip, request.userAgent)
+    return this.enqueue({
+      t,
+      path: hit.path,
+      article: hit.article,
+      visitor,
+      bot: client.bot,
+      browser: client.browser,
+      os: client.os,
+      device: client.device,
+      referrerHost: referrerHost(hit.referrer, request.host?.replace(/:\d+$/, '') ?? null),
+    })
+  }
+
+  /** The numbers without recording anything (the counter block at render time). */
+  async counters(): Promise<Counters> {
+    const now = this.now()
+    const { day, month } = bucketsOf(now)
+    const counters = await readCounters(this.db, now, day, month)
+    return { ...counters, total: counters.total + (await this.importedTotal(now)) }
+  }
+
+  /** Writes whatever is pending (graceful stop). */
+  async flush(): Promise<void> {
+    while (this.pending.length || this.writing) {
+      if (this.timer) clearTimeout(this.timer)
+      this.timer = null
+      if (this.writing) await this.writing
+      else this.startWrite()
+    }
+  }
+
+  private enqueue(hit: RecordedHit): Promise<HitAnswer> {
+    return new Promise((resolve) => {
+      this.pending.push({ hit, resolve })
+      if (this.pending.length >= this.maxBatch && !this.writing) {
+        if (this.timer) clearTimeout(this.timer)
+        this.timer = null
+        this.startWrite()
+      } else if (!this.timer && !this.writing) {
+        this.timer = setTimeout(() => {
+          this.timer = null
+          this.startWrite()
+        }, this.windowMs)
+      }
+    })
+  }
+
+  private startWrite() {
+    const group = this.pending.splice(0, this.maxBatch)
+    if (!group.length) return
+    this.writing = this.write(group).finally(() => {
+      this.writing = null
+      if (this.pending.length && !this.timer) {
+        this.timer = setTimeout(() => {
+          this.timer = null
+          this.startWrite()
+        }, this.windowMs)
+      }
+    })
+  }
+
+  private async write(group: Pending[]): Promise<void> {
+    const now = this.now()
+    let accepted = group
+    try {
+      const ids = [...new Set(group.flatMap((p) => (p.hit.article === null ? [] : [p.hit.article])))]
+      const live = await liveArticleIds(this.db, ids, now)
+      accepted = []
+      for (const p of group) {
+        if (p.hit.article !== null && !live.has(p.hit.article)) p.resolve(refuse(400, HIT_MESSAGES.unknownArticle))
+        else accepted.push(p)
+      }
+      if (now - this.lastPurge > 60_000) {
+        this.lastPurge = now
+        await purge(this.db, now)
+      }
+      await applyBatch(this.db, accepted.map((p) => p.hit))
+    } catch (error) {
+      this.payload.logger.error({ err: error }, 'Không ghi được lượt truy cập')
+      for (const p of accepted) p.resolve(refuse(503, HIT_MESSAGES.unavailable))
+      return
+    }
+    // Committed: from here on every hit of the group is counted, whatever the answer says.
+    try {
+      const counters = await this.counters()
+      const ids = [...new Set(accepted.flatMap((p) => (p.hit.article === null ? [] : [p.hit.article])))]
+      const articles = await readArticleNumbers(this.db, ids)
+      for (const p of accepted) {
+        const numbers = p.hit.article === null ? undefined : articles.get(p.hit.article)
+        p.resolve({
+          status: 201,
+          body: numbers
+            ? { ...counters, article: { id: p.hit.article!, views: numbers.views, rating: summarize(numbers.ratingTotal, numbers.ratingCount, null) } }
+            : counters,
+        })
+      }
+    } catch (error) {
+      this.payload.logger.error({ err: error }, 'Không đọc được số liệu thống kê')
+      for (const p of accepted) p.resolve({ status: 201, body: { online: 0, today: 0, month: 0, total: 0 } })
+    }
+  }
+
+  private async visitorOf(t: number, ip: string, userAgent: string): Promise<string> {
+    const { day } = bucketsOf(t)
+    if (this.salt?.day !== day) {
+      const value = saltFor(this.db, day, () => crypto.randomBytes(32).toString('base64url'), t)
+      this.salt = { day, value }
+      value.catch(() => {
+        if (this.salt?.value === value) this.salt = null
+      })
+    }
+    const salt = await this.salt.value
+    return crypto.createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22)
+  }
+
+  /** The starting total carried over from an old portal (Site global), re-read every minute. */
+  private async importedTotal(now: number): Promise<number> {
+    if (now - this.startingTotal.readAt > 60_000 || now < this.startingTotal.readAt) {
+      const site = await this.payload.findGlobal({ slug: 'site', depth: 0, select: { statsStartingTotal: true } }).catch(() => null)
+      this.startingTotal = { value: Number((site as { statsStartingTotal?: number } | null)?.statsStartingTotal ?? 0), readAt: now }
+    }
+    return this.startingTotal.value
+  }
+
+  /** Forgets the cached starting total (after an admin changes it). */
+  forgetStartingTotal() {
+    this.startingTotal.readAt = -Infinity
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * The traffic report the admin view draws. It reads rollups only, never raw hits: its cost grows
+ * with the days shown, not with the visits. Every query is bounded: series from site totals
+ * (at most 744 hourly or 3,660 daily rows), top articles from page rollups using month rows for
+ * whole months and day rows for the rest, breakdowns from day rows.
+ */
+import { type Database } from './sql'
+import { DAY_MS, daysBetween, parseDay } from './time'
+
+export type Granularity = 'hour' | 'day' | 'month' | 'year'
+export type ReportQuery = { from: string; to: string; granularity: Granularity }
+export type Point = { bucket: string; pageViews: number; visits: number; visitors: number; bots: number }
+export type Ranked = { label: string; pageViews: number; visits: number }
+export type TopArticle = Ranked & { id: number; title: string; slug: string; visitors: number }
+export type Period = { from: string; to: string; series: Point[]; totals: Omit<Point, 'bucket'> }
+export type Report = {
+  granularity: Granularity
+  current: Period
+  previous: Period
+  topArticles: TopArticle[]
+  referrers: Ranked[]
+  browsers: Ranked[]
+  os: Ranked[]
+  devices: Ranked[]
+  bots: Ranked[]
+}
+
+export const MAX_RANGE_DAYS = 3660
+export const MAX_HOURLY_DAYS = 31
+
+export const REPORT_MESSAGES = {
+  login: 'Vui lòng đăng nhập để xem thống kê.',
+  forbidden: 'Chỉ quản trị viên và biên tập viên được xem thống kê.',
+  day: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.',
+  order: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+  range: `Khoảng thời gian tối đa ${MAX_RANGE_DAYS} ngày.`,
+  hourly: `Xem theo giờ tối đa ${MAX_HOURLY_DAYS} ngày.`,
+  granularity: 'Kiểu thống kê phải là hour, day, month hoặc year.',
+  format: 'Định dạng phải là json hoặc csv.',
+} as const
+
+const dayLabel = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+const shiftDay = (day: string, days: number) => dayLabel(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
+
+export function parseReportQuery(params: URLSearchParams, today: string): { ok: true; query: ReportQuery } | { ok: false; message: string } {
+  const rawFrom = params.get('from')
+  const rawTo = params.get('to')
+  const to = rawTo === null ? today : parseDay(rawTo)
+  const from = rawFrom === null ? (to ? shiftDay(to, -29) : null) : parseDay(rawFrom)
+  if (!from || !to) return { ok: false, message: REPORT_MESSAGES.day }
+  if (from > to) return { ok: false, message: REPORT_MESSAGES.order }
+  const days = daysBetween(from, to).length
+  if (days > MAX_RANGE_DAYS) return { ok: false, message: REPORT_MESSAGES.range }
+  const granularity = (params.get('granularity') ?? 'day') as Granularity
+  if (!['hour', 'day', 'month', 'year'].includes(granularity)) return { ok: false, message: REPORT_MESSAGES.granularity }
+  if (granularity === 'hour' && days > MAX_HOURLY_DAYS) return { ok: false, message: REPORT_MESSAGES.hourly }
+  return { ok: true, query: { from, to, granularity } }
+}
+
+/** The period of the same length just before [from, to]. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const days = daysBetween(from, to).length
+  return { from: shiftDay(from, -days), to: shiftDay(from, -1) }
+}
+
+const n = (value: unknown) => Number(value ?? 0)
+const sum = (points: Point[]) =>
+  points.reduce((acc, p) => ({ pageViews: acc.pageViews + p.pageViews, visits: acc.visits + p.visits, visitors: acc.visitors + p.visitors, bots: acc.bots + p.bots }), {
+    pageViews: 0,
+    visits: 0,
+    visitors: 0,
+    bots: 0,
+  })
+
+async function series(db: Database, from: string, to: string, granularity: Granularity): Promise<Point[]> {
+  const hourly = granularity === 'hour'
+  const rows = await db.all(
+    `SELECT bucket, page_views, visits, visitors, bots FROM stats_totals WHERE period = ? AND bucket >= ? AND bucket <= ? ORDER BY bucket`,
+    hourly ? ['hour', `${from} 00`, `${to} 23`] : ['day', from, to],
+  )
+  const cut = (bucket: string) => (granularity === 'month' ? bucket.slice(0, 7) : granularity === 'year' ? bucket.slice(0, 4) : bucket)
+  const points = new Map<string, Point>()
+  // Every bucket of the range appears, with zeros where nothing was counted.
+  if (hourly) for (const day of daysBetween(from, to)) for (let h = 0; h < 24; h += 1) points.set(`${day} ${String(h).padStart(2, '0')}`, zero(`${day} ${String(h).padStart(2, '0')}`))
+  else for (const day of daysBetween(from, to)) if (!points.has(cut(day))) points.set(cut(day), zero(cut(day)))
+  for (const row of rows) {
+    const p = points.get(cut(String(row.bucket)))
+    if (!p) continue
+    p.pageViews += n(row.page_views)
+    p.visits += n(row.visits)
+    p.visitors += n(row.visitors)
+    p.bots += n(row.bots)
+  }
+  return [...points.values()]
+}
+
+const zero = (bucket: string): Point => ({ bucket, pageViews: 0, visits: 0, visitors: 0, bots: 0 })
+
+/** Month labels wholly inside [from, to], and the day labels of the rest. */
+export function coverRange(from: string, to: string): { months: string[]; days: string[] } {
+  const months: string[] = []
+  const days: string[] = []
+  for (const day of daysBetween(from, to)) {
+    const month = day.slice(0, 7)
+    const [y, m] = month.split('-').map(Number) as [number, number]
+    const whole = `${month}-01` >= from && dayLabel(Date.UTC(y, m, 0)) <= to
+    if (whole) {
+      if (months.at(-1) !== month) months.push(month)
+    } else days.push(day)
+  }
+  return { months, days }
+}
+
+async function topArticles(db: Database, from: string, to: string, articleTitles: (ids: number[]) => Promise<Map<number, { title: string; slug: string }>>): Promise<TopArticle[]> {
+  const { months, days } = coverRange(from, to)
+  const buckets = [...months, ...days]
+  const rows = await db.all(
+    `SELECT article, SUM(page_views) AS page_views, SUM(visits) AS visits, SUM(visitors) AS visitors FROM stats_pages
+     WHERE bucket IN (${buckets.map(() => '?').join(', ')}) AND article IS NOT NULL
+     GROUP BY article ORDER BY SUM(page_views) DESC, article LIMIT 10`,
+    buckets,
+  )
+  const titles = await articleTitles(rows.map((r) => n(r.article)))
+  return rows.map((r) => {
+    const id = n(r.article)
+    const known = titles.get(id)
+    return { id, label: known?.title ?? `Bài viết #${id} (đã xóa)`, title: known?.title ?? '', slug: known?.slug ?? '', pageViews: n(r.page_views), visits: n(r.visits), visitors: n(r.visitors) }
+  })
+}
+
+async function breakdowns(db: Database, from: string, to: string): Promise<Record<string, Ranked[]>> {
+  const rows = await db.all(
+    `SELECT dimension, value, SUM(page_views) AS page_views, SUM(visits) AS visits FROM stats_breakdowns
+     WHERE bucket >= ? AND bucket <= ? GROUP BY dimension, value`,
+    [from, to],
+  )
+  const out: Record<string, Ranked[]> = { referrer: [], browser: [], os: [], device: [], bot: [] }
+  for (const row of rows) (out[String(row.dimension)] ??= []).push({ label: String(row.value), pageViews: n(row.page_views), visits: n(row.visits) })
+  for (const key of Object.keys(out)) out[key] = out[key]!.sort((a, b) => b.pageViews - a.pageViews || a.label.localeCompare(b.label)).slice(0, 10)
+  // Referrers matter per visit (where a visit came from), the rest per page view.
+  out.referrer!.sort((a, b) => b.visits - a.visits || a.label.localeCompare(b.label))
+  return out
+}
+
+export async function buildReport(
+  db: Database,
+  query: ReportQuery,
+  articleTitles: (ids: number[]) => Promise<Map<number, { title: string; slug: string }>>,
+): Promise<Report> {
+  const prev = previousPeriod(query.from, query.to)
+  const [current, previous, top, rest] = await Promise.all([
+    series(db, query.from, query.to, query.granularity),
+    series(db, prev.from, prev.to, query.granularity),
+    topArticles(db, query.from, query.to, articleTitles),
+    breakdowns(db, query.from, query.to),
+  ])
+  return {
+    granularity: query.granularity,
+    current: { from: query.from, to: query.to, series: current, totals: sum(current) },
+    previous: { ...prev, series: previous, totals: sum(previous) },
+    topArticles: top,
+    referrers: rest.referrer!,
+    browsers: rest.browser!,
+    os: rest.os!,
+    devices: rest.device!,
+    bots: rest.bot!,
+  }
+}
+
+const DEVICE_NAMES: Record<string, string> = { mobile: 'Điện thoại', tablet: 'Máy tính bảng', desktop: 'Máy tính', other: 'Khác' }
+export const deviceName = (value: string) => DEVICE_NAMES[value] ?? value
+
+/** A spreadsheet cell: quoted, and never a formula (a referrer host is chosen by strangers). */
+function cell(value: string | number): string {
+  let text = String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\n\r]/.test(text) || text !== String(value) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** What the view shows, as one CSV table (UTF-8 with BOM, so spreadsheet software reads the accents). */
+export function reportCsv(report: Report): string {
+  const lines: (string | number)[][] = [['Bảng', 'Nhãn', 'Lượt xem trang', 'Lượt truy cập', 'Khách', 'Bot']]
+  for (const p of report.current.series) lines.push(['Theo thời gian', p.bucket, p.pageViews, p.visits, p.visitors, p.bots])
+  for (const p of report.previous.series) lines.push(['Kỳ trước', p.bucket, p.pageViews, p.visits, p.visitors, p.bots])
+  const t = report.current.totals
+  lines.push(['Tổng kỳ này', `${report.current.from} – ${report.current.to}`, t.pageViews, t.visits, t.visitors, t.bots])
+  const pt = report.previous.totals
+  lines.push(['Tổng kỳ trước', `${report.previous.from} – ${report.previous.to}`, pt.pageViews, pt.visits, pt.visitors, pt.bots])
+  for (const a of report.topArticles) lines.push(['Bài viết xem nhiều', a.label, a.pageViews, a.visits, a.visitors, ''])
+  const ranked: [string, Ranked[], (v: string) => string][] = [
+    ['Nguồn truy cập', report.referrers, (v) => v],
+    ['Trình duyệt', report.browsers, (v) => v],
+    ['Hệ điều hành', report.os, (v) => v],
+    ['Thiết bị', report.devices, deviceName],
+    ['Bot', report.bots, (v) => v],
+  ]
+  for (const [name, rows, label] of ranked) for (const r of rows) lines.push([name, label(r.label), r.pageViews, r.visits, '', ''])
+  return '\uFEFF' + lines.map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n'
+}
