@@ -39,6 +39,12 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Cổng thông tin' },
+    components: {
+      afterNavLinks: ['/src/components/stats/admin/StatsNavLink#StatsNavLink'],
+      views: {
+        stats: { Component: '/src/components/stats/admin/StatsView#StatsView', path: '/thong-ke' },
+      },
+    },
   },
   collections: [
     Articles,

@@ -23,7 +23,7 @@ export const HIT_MESSAGES = {
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*'
 /** The portal's public pages (src/app/(frontend)/[locale]/...), with or without the /en prefix. */
 const PORTAL_PATH = new RegExp(
-  `^(?:/en)?(?:/|/bai-viet/${SLUG}|/chuyen-muc/${SLUG}(?:/trang/[1-9][0-9]{0,4})?|/tac-gia/${SLUG}|/the/[^/?#\\s]{1,100}|/tim-kiem)$`,
+  `^(?:/en)?(?:/|/bai-viet/${SLUG}|/chuyen-muc/${SLUG}(?:/trang/[1-9][0-9]{0,4})?|/tac-gia/${SLUG}|/the/[^/?#]{1,100}|/tim-kiem)$`,
 )
 
 export function isPortalPath(path: string): boolean {

@@ -5,6 +5,9 @@ import { EditorIsland } from '@/components/editor/EditorIsland'
 import { Footer } from '@/components/layout/Footer'
 import { Header } from '@/components/layout/Header'
 import { Sidebar } from '@/components/sidebar/Sidebar'
+import { StatsBeacon } from '@/components/stats/StatsBeacon'
+import { VisitorCounter } from '@/components/stats/VisitorCounter'
+import { getCounters } from '@/lib/counters'
 import { toLocale } from '@/lib/locale'
 import { getCategories, getServiceLinks, getSite } from '@/lib/site'
 import { siteUrl } from '@/lib/siteUrl'
@@ -33,7 +36,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 
 export default async function LocaleLayout({ children, params }: Props) {
   const locale = toLocale((await params).locale)
-  const [site, categories, links] = await Promise.all([getSite(locale), getCategories(locale), getServiceLinks(locale)])
+  const [site, categories, links, counters] = await Promise.all([getSite(locale), getCategories(locale), getServiceLinks(locale), getCounters()])
   return (
     <html lang={locale}>
       <body>
@@ -45,10 +48,13 @@ export default async function LocaleLayout({ children, params }: Props) {
           <main id="noi-dung" className="site-main" tabIndex={-1}>
             {children}
           </main>
-          <Sidebar links={links} />
+          <Sidebar links={links}>
+            <VisitorCounter initial={counters} locale={locale} />
+          </Sidebar>
         </div>
         <Footer site={site} locale={locale} />
         <EditorIsland />
+        <StatsBeacon />
       </body>
     </html>
   )

@@ -9,6 +9,7 @@ import { Dateline } from '@/components/article/Dateline'
 import { Figure } from '@/components/article/Figure'
 import { articleJsonLd } from '@/components/article/jsonLd'
 import { RatingWidget } from '@/components/rating/RatingWidget'
+import { ArticleViews } from '@/components/stats/ArticleViews'
 import { getArticleBySlug, getArticleLocales, getArticlePreview, getArticlesInCategory } from '@/lib/articles'
 import { type Locale, localePath, toLocale } from '@/lib/locale'
 import { absoluteUrl } from '@/lib/siteUrl'
@@ -93,6 +94,7 @@ export default async function ArticlePage({ params }: Props) {
       <h1 className="article__title">{article.title}</h1>
       <div className="article__meta">
         <Dateline date={article.publishedAt} />
+        <ArticleViews articleId={article.id} initial={article.viewCount ?? 0} locale={locale} />
         {locales.includes(otherLocale) ? (
           <a href={localePath(otherLocale, `/bai-viet/${article.slug}`)} hrefLang={otherLocale} lang={otherLocale} className="article__lang">
             {ui.otherLanguage}

@@ -1,0 +1,246 @@
+'use client'
+
+/**
+ * The statistics dashboard: a date range (with presets) and its comparison with the period just
+ * before, series by hour, day, month or year drawn with recharts, top articles, referrers,
+ * browsers, operating systems, devices and bots, and a CSV export of what is shown. Everything
+ * comes from GET /api/stats/report, which reads rollups only.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+
+import type { Granularity, Ranked, Report } from '../../../stats/report'
+import { formatCount } from '../live'
+
+const GRANULARITIES: [Granularity, string][] = [
+  ['hour', 'Theo giờ'],
+  ['day', 'Theo ngày'],
+  ['month', 'Theo tháng'],
+  ['year', 'Theo năm'],
+]
+const DEVICE_NAMES: Record<string, string> = { mobile: 'Điện thoại', tablet: 'Máy tính bảng', desktop: 'Máy tính', other: 'Khác' }
+
+/** Today in Viet Nam, as YYYY-MM-DD. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+const PRESETS: [string, () => { from: string; to: string; granularity: Granularity }][] = [
+  ['Hôm nay', () => ({ from: today(), to: today(), granularity: 'hour' })],
+  ['7 ngày', () => ({ from: shift(today(), -6), to: today(), granularity: 'day' })],
+  ['30 ngày', () => ({ from: shift(today(), -29), to: today(), granularity: 'day' })],
+  ['12 tháng', () => ({ from: `${shift(today(), -365).slice(0, 7)}-01`, to: today(), granularity: 'month' })],
+]
+
+function change(current: number, previous: number): string {
+  if (previous === 0) return current === 0 ? '0%' : 'mới'
+  const pct = ((current - previous) / previous) * 100
+  return `${pct > 0 ? '+' : ''}${pct.toFixed(1)}%`
+}
+
+function RankedTable({ title, rows, name = (v) => v }: { title: string; rows: Ranked[]; name?: (value: string) => string }) {
+  return (
+    <section className="stats-panel">
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="stats-empty">Chưa có số liệu.</p>
+      ) : (
+        <table className="stats-table">
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              <th scope="col">Lượt xem trang</th>
+              <th scope="col">Lượt truy cập</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <td>{name(row.label)}</td>
+                <td>{formatCount(row.pageViews)}</td>
+                <td>{formatCount(row.visits)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+export function StatsDashboard() {
+  const [range, setRange] = useState(PRESETS[2]![1]())
+  const [report, setReport] = useState<Report | null>(null)
+  const [error, setError] = useState('')
+  const [loading, setLoading] = useState(false)
+  const query = useMemo(() => new URLSearchParams({ from: range.from, to: range.to, granularity: range.granularity }).toString(), [range])
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    setError('')
+    try {
+      const response = await fetch(`/api/stats/report?${query}`, { credentials: 'include' })
+      const body = (await response.json()) as Report & { errors?: { message: string }[] }
+      if (!response.ok) {
+        setError(body.errors?.[0]?.message ?? 'Không tải được số liệu.')
+        setReport(null)
+      } else setReport(body)
+    } catch {
+      setError('Không kết nối được máy chủ.')
+    } finally {
+      setLoading(false)
+    }
+  }, [query])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const chart = useMemo(
+    () =>
+      report?.current.series.map((point, i) => ({
+        bucket: point.bucket,
+        'Lượt truy cập': point.visits,
+        'Lượt xem trang': point.pageViews,
+        'Lượt truy cập kỳ trước': report.previous.series[i]?.visits ?? 0,
+      })) ?? [],
+    [report],
+  )
+
+  return (
+    <div className="stats-dashboard" aria-busy={loading}>
+      <form
+        className="stats-controls"
+        onSubmit={(event) => {
+          event.preventDefault()
+          const data = new FormData(event.currentTarget)
+          setRange({ from: String(data.get('from')), to: String(data.get('to')), granularity: data.get('granularity') as Granularity })
+        }}
+      >
+        <label>
+          Từ ngày <input type="date" name="from" defaultValue={range.from} key={`from-${range.from}`} required />
+        </label>
+        <label>
+          Đến ngày <input type="date" name="to" defaultValue={range.to} key={`to-${range.to}`} required />
+        </label>
+        <label>
+          Xem{' '}
+          <select name="granularity" defaultValue={range.granularity} key={`g-${range.granularity}`}>
+            {GRANULARITIES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn btn--style-primary btn--size-small">
+          Xem thống kê
+        </button>
+        <span className="stats-presets">
+          {PRESETS.map(([label, make]) => (
+            <button key={label} type="button" className="btn btn--style-secondary btn--size-small" onClick={() => setRange(make())}>
+              {label}
+            </button>
+          ))}
+        </span>
+        <a className="btn btn--style-secondary btn--size-small" href={`/api/stats/report?${query}&format=csv`} download>
+          Xuất CSV
+        </a>
+      </form>
+
+      {error ? (
+        <p role="alert" className="stats-error">
+          {error}
+        </p>
+      ) : null}
+
+      {report ? (
+        <>
+          <section className="stats-summary" aria-label="Tổng kỳ này so với kỳ trước">
+            {(
+              [
+                ['visits', 'Lượt truy cập'],
+                ['pageViews', 'Lượt xem trang'],
+                ['visitors', 'Khách (cộng theo ngày)'],
+                ['bots', 'Lượt bot'],
+              ] as const
+            ).map(([key, label]) => (
+              <div key={key} className="stats-card" data-total={key}>
+                <div className="stats-card__label">{label}</div>
+                <div className="stats-card__value">{formatCount(report.current.totals[key])}</div>
+                <div className="stats-card__change">
+                  {change(report.current.totals[key], report.previous.totals[key])} so với {report.previous.from} – {report.previous.to} (
+                  {formatCount(report.previous.totals[key])})
+                </div>
+              </div>
+            ))}
+          </section>
+
+          <section className="stats-panel stats-chart" aria-label="Biểu đồ theo thời gian">
+            <h2>Lượt truy cập theo thời gian</h2>
+            <ResponsiveContainer width="100%" height={320}>
+              <LineChart data={chart} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="bucket" minTickGap={24} />
+                <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} />
+                <Tooltip formatter={(v) => formatCount(Number(v))} />
+                <Legend />
+                <Line type="monotone" dataKey="Lượt truy cập" stroke="#c8102e" strokeWidth={2} dot={false} isAnimationActive={false} />
+                <Line type="monotone" dataKey="Lượt xem trang" stroke="#1f5fa8" dot={false} isAnimationActive={false} />
+                <Line type="monotone" dataKey="Lượt truy cập kỳ trước" stroke="#8a8f98" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </section>
+
+          <section className="stats-panel">
+            <h2>Bài viết xem nhiều</h2>
+            {report.topArticles.length === 0 ? (
+              <p className="stats-empty">Chưa có số liệu.</p>
+            ) : (
+              <table className="stats-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Bài viết</th>
+                    <th scope="col">Lượt xem trang</th>
+                    <th scope="col">Lượt truy cập</th>
+                    <th scope="col">Khách</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.topArticles.map((a) => (
+                    <tr key={a.id}>
+                      <td>{a.slug ? <a href={`/admin/collections/articles/${a.id}`}>{a.label}</a> : a.label}</td>
+                      <td>{formatCount(a.pageViews)}</td>
+                      <td>{formatCount(a.visits)}</td>
+                      <td>{formatCount(a.visitors)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section className="stats-panel stats-chart" aria-label="Thiết bị">
+            <h2>Thiết bị</h2>
+            <ResponsiveContainer width="100%" height={200}>
+              <BarChart data={report.devices.map((d) => ({ name: DEVICE_NAMES[d.label] ?? d.label, 'Lượt xem trang': d.pageViews }))}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" />
+                <YAxis allowDecimals={false} />
+                <Tooltip formatter={(v) => formatCount(Number(v))} />
+                <Bar dataKey="Lượt xem trang" fill="#1f5fa8" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </section>
+
+          <div className="stats-grid">
+            <RankedTable title="Nguồn truy cập" rows={report.referrers} />
+            <RankedTable title="Trình duyệt" rows={report.browsers} />
+            <RankedTable title="Hệ điều hành" rows={report.os} />
+            <RankedTable title="Thiết bị" rows={report.devices} name={(v) => DEVICE_NAMES[v] ?? v} />
+            <RankedTable title="Bot" rows={report.bots} />
+          </div>
+        </>
+      ) : null}
+    </div>
+  )
+}
