@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
 
+import { generateRollups } from './bench-rollups.mjs'
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10)
@@ -90,6 +92,7 @@ const app = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
     JOBS_AUTORUN: 'false',
     // every request below comes from 127.0.0.1: lift the per-IP cap so votes are measured, not refused
     RATING_VOTES_PER_IP_PER_DAY: '1000000000',
+    STATS_HITS_PER_IP_PER_MINUTE: '1000000000',
   },
 })
 let output = ''
@@ -109,6 +112,9 @@ try {
     if (app.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${output.slice(-3000)}`)
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
+  const [, email, password] = /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m.exec(output) ?? []
+  const login = await (await fetch(`${url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()
+  const auth = { authorization: `JWT ${login.token}` }
   const list = await (await fetch(`${url}/api/articles?limit=1&depth=0&select[slug]=true`)).json()
   const article = list.docs[0]
   const ratingPath = `/api/articles/${article.id}/rating`
@@ -147,6 +153,59 @@ try {
     `exactness: ${votes['2xx']} votes acknowledged, ${counted} counted (${inFlight} in flight at the stop, at most ${CONNECTIONS}); ` +
       `total grew by ${after.total - before.total} = 4 × ${counted}: ${after.total - before.total === 4 * counted ? 'exact' : 'NOT EXACT'}`,
   )
+
+  // Hits: the custom server's fast path against a trivial Next route handler, same run.
+  console.log('')
+  await measure({ url: `${url}/api/live`, duration: 2 })
+  const floor = line('GET /api/live (trivial Next route handler)', await measure({ url: `${url}/api/live` }))
+  const today = () => fetch(`${url}/api/stats/report`, { headers: auth }).then((r) => r.json()).then((r) => r.current.series.at(-1))
+  const hitsBefore = await today()
+  let reader = 0
+  const hitBody = JSON.stringify({ path: articlePath, article: article.id, referrer: 'https://www.google.com/', screen: 1280 })
+  const hits = await measure({
+    url: `${url}/api/stats/hit`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: hitBody,
+    // a new visitor every 20 hits: presence, visits and distinct-visitor marks are all exercised
+    setupRequest: (request) => ({
+      ...request,
+      headers: { ...request.headers, 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36 bench-${Math.floor(reader++ / 20)}` },
+    }),
+  })
+  const hitRate = line('POST /api/stats/hit (acknowledged, group commit)', hits)
+  const hitsAfter = await today()
+  console.log(`hits/s vs trivial Next route in this run: ${(hitRate / floor).toFixed(1)}× (target ≥ 10×)`)
+  const countedHits = hitsAfter.pageViews - hitsBefore.pageViews
+  console.log(
+    `exactness: ${hits['2xx']} hits acknowledged, ${countedHits} counted (${countedHits - hits['2xx']} in flight at the stop, at most ${CONNECTIONS})`,
+  )
+
+  // The report over a generated year of rollups for 10,000 articles.
+  console.log('')
+  const started = Date.now()
+  const generated = await generateRollups(db.uri, new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()))
+  console.log(`generated ${generated.toLocaleString('en-US')} rollup rows (a year, 10,000 articles) in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  const day = (offset) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offset * 86_400_000))
+  for (const [label, query] of [
+    ['today by hour', `from=${day(0)}&to=${day(0)}&granularity=hour`],
+    ['7 days by hour', `from=${day(-6)}&to=${day(0)}&granularity=hour`],
+    ['30 days by day', `from=${day(-29)}&to=${day(0)}&granularity=day`],
+    ['12 months by month', `from=${day(-364)}&to=${day(0)}&granularity=month`],
+    ['a year by day', `from=${day(-364)}&to=${day(0)}&granularity=day`],
+  ]) {
+    const times = []
+    for (let i = 0; i < 40; i += 1) {
+      const t0 = performance.now()
+      const response = await fetch(`${url}/api/stats/report?${query}`, { headers: auth })
+      await response.arrayBuffer()
+      if (response.status !== 200) throw new Error(`report ${query}: ${response.status}`)
+      times.push(performance.now() - t0)
+    }
+    times.sort((a, b) => a - b)
+    const p = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(1)
+    console.log(`GET /api/stats/report ${label.padEnd(20)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms (target p95 < 50 ms, whole request)`)
+  }
 } finally {
   await stop()
 }

@@ -9,12 +9,23 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { freshDatabase } from './payload'
+import { type FreshDatabase, freshDatabase } from './payload'
 
 export type RunningApp = {
   url: string
   accounts: Record<'admin' | 'editor' | 'reporter', { email: string; password: string }>
+  /** SIGTERM (then SIGKILL after 10 s); drops the database unless it was shared in. */
   stop: () => Promise<void>
+  /** SIGKILL, at once: a crash. The database stays, for a restart on it. */
+  kill: () => Promise<void>
+  database: FreshDatabase
+  dir: string
+  output: () => string
+}
+
+export type StartOptions = {
+  /** Start on this database (and media folder) instead of a fresh one; it is not dropped on stop. */
+  shared?: { database: FreshDatabase; dir: string }
 }
 
 const root = path.resolve(import.meta.dirname ?? __dirname, '..', '..')
@@ -30,9 +41,9 @@ async function freePort(): Promise<number> {
   })
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'portal-app-'))
-  const database = await freshDatabase(dir)
+export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
+  const dir = options.shared?.dir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'portal-app-')))
+  const database = options.shared?.database ?? (await freshDatabase(dir))
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
     cwd: root,
@@ -73,8 +84,17 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
         })
       })
     }
+    if (options.shared) return
     await database.drop()
     await fsp.rm(dir, { recursive: true, force: true })
+  }
+  const kill = async () => {
+    if (child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    try {
+      process.kill(-child.pid!, 'SIGKILL')
+    } catch {}
+    await exited
   }
 
   const deadline = Date.now() + 8 * 60_000
@@ -88,7 +108,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const accounts = Object.fromEntries(
     [...output.matchAll(/^\s+(admin|editor|reporter)\s+(\S+@\S+)\s+(\S+)$/gm)].map((m) => [m[1], { email: m[2], password: m[3] }]),
   ) as RunningApp['accounts']
-  return { url: `http://127.0.0.1:${port}`, accounts, stop }
+  return { url: `http://127.0.0.1:${port}`, accounts, stop, kill, database, dir, output: () => output }
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
