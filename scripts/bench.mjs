@@ -170,7 +170,7 @@ try {
     // a new visitor every 20 hits: presence, visits and distinct-visitor marks are all exercised
     setupRequest: (request) => ({
       ...request,
-      headers: { ...request.headers, 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36 bench-${Math.floor(reader++ / 20)}` },
+      headers: { ...request.headers, 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 reader-${Math.floor(reader++ / 20)}` },
     }),
   })
   const hitRate = line('POST /api/stats/hit (acknowledged, group commit)', hits)

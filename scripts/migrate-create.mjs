@@ -27,7 +27,7 @@ for (const [label, uri] of targets) {
   const result = spawnSync(path.join(root, 'node_modules', '.bin', 'payload'), ['migrate:create', name], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URI: uri, NODE_OPTIONS: '--no-deprecation' },
+    env: { ...process.env, DATABASE_URI: uri, NODE_OPTIONS: '--no-deprecation --conditions=production' },
   })
   status ||= result.status ?? 1
 }

@@ -19,10 +19,26 @@ function botName(userAgent: string): string | null {
   return (token ?? match).split('/')[0]!.slice(0, 60) || match
 }
 
+type Parsed = { bot: string | null; browser: string; os: string; type: string | undefined }
+
+/** Parsing a user agent costs more than the rest of a hit; readers share a few thousand of them. */
+const parsedAgents = new Map<string, Parsed>()
+const MAX_CACHED_AGENTS = 5000
+
+function parse(userAgent: string): Parsed {
+  let parsed = parsedAgents.get(userAgent)
+  if (parsed) return parsed
+  const result = new UAParser(userAgent).getResult()
+  parsed = { bot: botName(userAgent), browser: result.browser.name || UNKNOWN, os: result.os.name || UNKNOWN, type: result.device.type }
+  if (parsedAgents.size >= MAX_CACHED_AGENTS) parsedAgents.delete(parsedAgents.keys().next().value!)
+  parsedAgents.set(userAgent, parsed)
+  return parsed
+}
+
 export function classifyClient(userAgent: string, screenWidth: number | null, automated: boolean): Client {
-  const parsed = new UAParser(userAgent).getResult()
-  const bot = botName(userAgent) ?? (automated ? 'trình duyệt tự động' : null)
-  const type = parsed.device.type
+  const parsed = parse(userAgent)
+  const bot = parsed.bot ?? (automated ? 'trình duyệt tự động' : null)
+  const type = parsed.type
   const device =
     type === 'mobile' || type === 'wearable'
       ? 'mobile'
@@ -33,7 +49,7 @@ export function classifyClient(userAgent: string, screenWidth: number | null, au
           : screenWidth !== null && screenWidth > 0 && screenWidth < 768
             ? 'mobile'
             : 'desktop'
-  return { bot, browser: parsed.browser.name || UNKNOWN, os: parsed.os.name || UNKNOWN, device }
+  return { bot, browser: parsed.browser, os: parsed.os, device }
 }
 
 /**

@@ -53,7 +53,17 @@ export function bucketStart(label: string): number {
 }
 
 /** The UTC instant the bucket after this one begins (its end). */
+const ends = new Map<string, number>()
 export function bucketEnd(label: string): number {
+  let end = ends.get(label)
+  if (end === undefined) {
+    if (ends.size > 1000) ends.clear()
+    ends.set(label, (end = computeBucketEnd(label)))
+  }
+  return end
+}
+
+function computeBucketEnd(label: string): number {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?: (\d{2}))?$/.exec(label)!
   const [y, mo, d, h] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1), Number(m[4] ?? 0)]
   if (m[4] !== undefined) return localToUtc(y, mo, d, h) + HOUR_MS

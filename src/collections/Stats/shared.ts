@@ -10,7 +10,7 @@ const nobody = () => false
  * through the admin, REST or GraphQL.
  */
 export const statsCollection = (
-  config: Pick<CollectionConfig, 'slug' | 'labels' | 'fields'> & { readable?: boolean; description?: { vi: string; en: string } },
+  config: Pick<CollectionConfig, 'slug' | 'labels' | 'fields' | 'indexes'> & { readable?: boolean; description?: { vi: string; en: string } },
 ): CollectionConfig => ({
   slug: config.slug,
   labels: config.labels,
@@ -28,6 +28,7 @@ export const statsCollection = (
     update: nobody,
     delete: nobody,
   },
+  indexes: config.indexes,
   fields: config.fields,
 })
 

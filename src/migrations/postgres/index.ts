@@ -1,5 +1,5 @@
 import * as migration_20261127_100642_initial from './20261127_100642_initial';
-import * as migration_20261127_115916_visitor_statistics from './20261127_115916_visitor_statistics';
+import * as migration_20261127_121327_visitor_statistics from './20261127_121327_visitor_statistics';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261127_100642_initial',
   },
   {
-    up: migration_20261127_115916_visitor_statistics.up,
-    down: migration_20261127_115916_visitor_statistics.down,
-    name: '20261127_115916_visitor_statistics'
+    up: migration_20261127_121327_visitor_statistics.up,
+    down: migration_20261127_121327_visitor_statistics.down,
+    name: '20261127_121327_visitor_statistics'
   },
 ];

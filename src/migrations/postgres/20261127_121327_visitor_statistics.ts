@@ -60,8 +60,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "stats_pages_key_idx" ON "stats_pages" USING btree ("key");
   CREATE INDEX "stats_pages_bucket_idx" ON "stats_pages" USING btree ("bucket");
   CREATE INDEX "stats_pages_article_idx" ON "stats_pages" USING btree ("article");
+  CREATE INDEX "bucket_article_pageViews_visits_visitors_idx" ON "stats_pages" USING btree ("bucket","article","page_views","visits","visitors");
   CREATE UNIQUE INDEX "stats_breakdowns_key_idx" ON "stats_breakdowns" USING btree ("key");
   CREATE INDEX "stats_breakdowns_bucket_idx" ON "stats_breakdowns" USING btree ("bucket");
+  CREATE INDEX "bucket_dimension_value_pageViews_visits_idx" ON "stats_breakdowns" USING btree ("bucket","dimension","value","page_views","visits");
   CREATE UNIQUE INDEX "stats_visitors_visitor_idx" ON "stats_visitors" USING btree ("visitor");
   CREATE INDEX "stats_visitors_last_seen_idx" ON "stats_visitors" USING btree ("last_seen");
   CREATE UNIQUE INDEX "stats_seen_key_idx" ON "stats_seen" USING btree ("key");

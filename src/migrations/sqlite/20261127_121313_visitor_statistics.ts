@@ -29,6 +29,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`stats_pages_key_idx\` ON \`stats_pages\` (\`key\`);`)
   await db.run(sql`CREATE INDEX \`stats_pages_bucket_idx\` ON \`stats_pages\` (\`bucket\`);`)
   await db.run(sql`CREATE INDEX \`stats_pages_article_idx\` ON \`stats_pages\` (\`article\`);`)
+  await db.run(sql`CREATE INDEX \`bucket_article_pageViews_visits_visitors_idx\` ON \`stats_pages\` (\`bucket\`,\`article\`,\`page_views\`,\`visits\`,\`visitors\`);`)
   await db.run(sql`CREATE TABLE \`stats_breakdowns\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -41,6 +42,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`stats_breakdowns_key_idx\` ON \`stats_breakdowns\` (\`key\`);`)
   await db.run(sql`CREATE INDEX \`stats_breakdowns_bucket_idx\` ON \`stats_breakdowns\` (\`bucket\`);`)
+  await db.run(sql`CREATE INDEX \`bucket_dimension_value_pageViews_visits_idx\` ON \`stats_breakdowns\` (\`bucket\`,\`dimension\`,\`value\`,\`page_views\`,\`visits\`);`)
   await db.run(sql`CREATE TABLE \`stats_visitors\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`visitor\` text NOT NULL,
