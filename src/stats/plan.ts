@@ -40,7 +40,7 @@ export type Plan = {
   seen: SeenMark[]
 }
 
-const mark = (...parts: string[]) => crypto.createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 24)
+const mark = (...parts: string[]) => crypto.hash('sha256', parts.join('\n'), 'base64url').slice(0, 24)
 
 /** The "seen" marks a human hit may set: the site and its page, each for the hour and the day. */
 export function seenMarks(hit: RecordedHit): { siteHour: string; siteDay: string; pageHour: string; pageDay: string; hour: string; day: string } {

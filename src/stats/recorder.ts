@@ -34,6 +34,22 @@ type Pending = { hit: RecordedHit; resolve: (answer: HitAnswer) => void }
 
 const refuse = (status: number, message: string, retryAfter?: number): HitAnswer => ({ status, body: { errors: [{ message }] }, retryAfter })
 
+/** STATS_COMMIT_WINDOW_MS: 0 writes as soon as the hits already read are in (no wait). */
+function commitWindowFromEnv(): number {
+  const value = Number(process.env.STATS_COMMIT_WINDOW_MS ?? 2)
+  return Number.isFinite(value) && value >= 0 && value <= 100 ? value : 2
+}
+
+/** Runs `fn` after `ms` milliseconds, or, for 0, once the I/O already received has been handled. */
+function later(fn: () => void, ms: number): NodeJS.Timeout | NodeJS.Immediate {
+  return ms > 0 ? setTimeout(fn, ms) : setImmediate(fn)
+}
+
+function cancel(timer: NodeJS.Timeout | NodeJS.Immediate, ms: number) {
+  if (ms > 0) clearTimeout(timer as NodeJS.Timeout)
+  else clearImmediate(timer as NodeJS.Immediate)
+}
+
 export type RecorderOptions = { now?: () => number; windowMs?: number; maxBatch?: number }
 
 export class Recorder {
@@ -42,7 +58,7 @@ export class Recorder {
   private readonly windowMs: number
   private readonly maxBatch: number
   private pending: Pending[] = []
-  private timer: NodeJS.Timeout | null = null
+  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null
   private writing: Promise<void> | null = null
   private salt: { day: string; value: Promise<string> } | null = null
   private startingTotal = { value: 0, readAt: -Infinity }
@@ -52,7 +68,7 @@ export class Recorder {
   constructor(private readonly payload: Payload, options: RecorderOptions = {}) {
     this.db = statsDatabase(payload)
     this.now = options.now ?? Date.now
-    this.windowMs = options.windowMs ?? limitFromEnv('STATS_COMMIT_WINDOW_MS', 2)
+    this.windowMs = options.windowMs ?? commitWindowFromEnv()
     this.maxBatch = options.maxBatch ?? 2000
   }
 
@@ -92,7 +108,7 @@ export class Recorder {
   /** Writes whatever is pending (graceful stop). */
   async flush(): Promise<void> {
     while (this.pending.length || this.writing) {
-      if (this.timer) clearTimeout(this.timer)
+      if (this.timer) cancel(this.timer, this.windowMs)
       this.timer = null
       if (this.writing) await this.writing
       else this.startWrite()
@@ -103,11 +119,11 @@ export class Recorder {
     return new Promise((resolve) => {
       this.pending.push({ hit, resolve })
       if (this.pending.length >= this.maxBatch && !this.writing) {
-        if (this.timer) clearTimeout(this.timer)
+        if (this.timer) cancel(this.timer, this.windowMs)
         this.timer = null
         this.startWrite()
       } else if (!this.timer && !this.writing) {
-        this.timer = setTimeout(() => {
+        this.timer = later(() => {
           this.timer = null
           this.startWrite()
         }, this.windowMs)
@@ -121,7 +137,7 @@ export class Recorder {
     this.writing = this.write(group).finally(() => {
       this.writing = null
       if (this.pending.length && !this.timer) {
-        this.timer = setTimeout(() => {
+        this.timer = later(() => {
           this.timer = null
           this.startWrite()
         }, this.windowMs)
