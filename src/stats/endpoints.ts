@@ -65,7 +65,7 @@ export async function handleHitRequest(payload: Payload, req: IncomingMessage, r
   if (req.method !== 'POST') {
     answer = { status: 405, body: { errors: [{ message: HIT_MESSAGES.method }] } }
   } else {
-    const body = await readBody(req, MAX_HIT_BYTES).catch(() => null)
+    const body = readBody(req, MAX_HIT_BYTES).catch(() => null)
     const forwarded = process.env.TRUST_PROXY === 'true' ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() : ''
     answer = await recorderFor(payload).hit({
       body,

@@ -1,7 +1,8 @@
 /**
  * The recorder: validates a hit, tells bots apart, hashes the visitor, and commits hits in
- * groups. A hit waits in memory for at most STATS_COMMIT_WINDOW_MS (default 2 ms) while others
- * join it; the group is written in one transaction, and only then is each hit answered. So an
+ * groups. A hit waits in memory until the hits already on their way in have joined it, at most
+ * STATS_COMMIT_WINDOW_MS (default 2 ms); the group is written in one transaction, and only then
+ * is each hit answered. So an
  * acknowledged hit is on disk, and a crash loses only hits nobody was told were counted.
  * A graceful stop (flush) writes what is pending. One group is written at a time per process.
  */
@@ -19,8 +20,8 @@ import { applyBatch, type Counters, liveArticleIds, purge, readArticleNumbers, r
 import { bucketsOf } from './time'
 
 export type HitRequest = {
-  /** The raw body; null when it was over the size limit. */
-  body: string | null
+  /** The raw body, or its promise; null when it was over the size limit. */
+  body: string | null | Promise<string | null>
   ip: string
   userAgent: string
   /** The Host the page was served under, to tell the portal's own referrers apart. */
@@ -34,20 +35,10 @@ type Pending = { hit: RecordedHit; resolve: (answer: HitAnswer) => void }
 
 const refuse = (status: number, message: string, retryAfter?: number): HitAnswer => ({ status, body: { errors: [{ message }] }, retryAfter })
 
-/** STATS_COMMIT_WINDOW_MS: 0 writes as soon as the hits already read are in (no wait). */
+/** STATS_COMMIT_WINDOW_MS: the longest a hit waits for others to join its group. */
 function commitWindowFromEnv(): number {
   const value = Number(process.env.STATS_COMMIT_WINDOW_MS ?? 2)
-  return Number.isFinite(value) && value >= 0 && value <= 100 ? value : 2
-}
-
-/** Runs `fn` after `ms` milliseconds, or, for 0, once the I/O already received has been handled. */
-function later(fn: () => void, ms: number): NodeJS.Timeout | NodeJS.Immediate {
-  return ms > 0 ? setTimeout(fn, ms) : setImmediate(fn)
-}
-
-function cancel(timer: NodeJS.Timeout | NodeJS.Immediate, ms: number) {
-  if (ms > 0) clearTimeout(timer as NodeJS.Timeout)
-  else clearImmediate(timer as NodeJS.Immediate)
+  return Number.isFinite(value) && value > 0 && value <= 100 ? value : 2
 }
 
 export type RecorderOptions = { now?: () => number; windowMs?: number; maxBatch?: number }
@@ -58,7 +49,10 @@ export class Recorder {
   private readonly windowMs: number
   private readonly maxBatch: number
   private pending: Pending[] = []
-  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null
+  private timer: NodeJS.Timeout | null = null
+  private settle: NodeJS.Immediate | null = null
+  /** Hits received whose group is not chosen yet (body, rate limit, salt on the way). */
+  private arriving = 0
   private writing: Promise<void> | null = null
   private salt: { day: string; value: Promise<string> } | null = null
   private startingTotal = { value: 0, readAt: -Infinity }
@@ -72,29 +66,52 @@ export class Recorder {
     this.maxBatch = options.maxBatch ?? 2000
   }
 
-  /** Records one hit and answers the live numbers, once the hit is committed. */
+  /**
+   * Records one hit and answers the live numbers, once the hit is committed. Call it as soon as
+   * the request arrives (its body may still be on the way): the recorder counts the hits on
+   * their way in, so that it writes a group as soon as every one of them has joined.
+   */
   async hit(request: HitRequest): Promise<HitAnswer> {
-    if (request.body === null) return refuse(400, HIT_MESSAGES.tooLarge)
-    const parsed = parseHit(request.body)
-    if (!parsed.ok) return refuse(400, parsed.message)
-    const limit = await this.limiter.take(request.ip)
-    if (!limit.allowed) return refuse(429, HIT_MESSAGES.tooMany, limit.retryAfterSeconds)
+    this.arriving += 1
+    let joined = false
+    try {
+      const body = await request.body
+      if (body === null) return refuse(400, HIT_MESSAGES.tooLarge)
+      const parsed = parseHit(body)
+      if (!parsed.ok) return refuse(400, parsed.message)
+      const limit = await this.limiter.take(request.ip)
+      if (!limit.allowed) return refuse(429, HIT_MESSAGES.tooMany, limit.retryAfterSeconds)
 
-    const t = this.now()
-    const { hit } = parsed
-    const client = classifyClient(request.userAgent, hit.screen, hit.automated)
-    const visitor = client.bot ? null : await this.visitorOf(t, request.ip, request.userAgent)
-    return this.enqueue({
-      t,
-      path: hit.path,
-      article: hit.article,
-      visitor,
-      bot: client.bot,
-      browser: client.browser,
-      os: client.os,
-      device: client.device,
-      referrerHost: referrerHost(hit.referrer, request.host?.replace(/:\d+$/, '') ?? null),
-    })
+      const t = this.now()
+      const { hit } = parsed
+      const client = classifyClient(request.userAgent, hit.screen, hit.automated)
+      const visitor = client.bot ? null : await this.visitorOf(t, request.ip, request.userAgent)
+      const answer = new Promise<HitAnswer>((resolve) =>
+        this.pending.push({
+          hit: {
+            t,
+            path: hit.path,
+            article: hit.article,
+            visitor,
+            bot: client.bot,
+            browser: client.browser,
+            os: client.os,
+            device: client.device,
+            referrerHost: referrerHost(hit.referrer, request.host?.replace(/:\d+$/, '') ?? null),
+          },
+          resolve,
+        }),
+      )
+      joined = true
+      this.arriving -= 1
+      this.schedule()
+      return await answer
+    } finally {
+      if (!joined) {
+        this.arriving -= 1
+        this.schedule()
+      }
+    }
   }
 
   /** The numbers without recording anything (the counter block at render time). */
@@ -108,40 +125,39 @@ export class Recorder {
   /** Writes whatever is pending (graceful stop). */
   async flush(): Promise<void> {
     while (this.pending.length || this.writing) {
-      if (this.timer) cancel(this.timer, this.windowMs)
-      this.timer = null
       if (this.writing) await this.writing
       else this.startWrite()
     }
   }
 
-  private enqueue(hit: RecordedHit): Promise<HitAnswer> {
-    return new Promise((resolve) => {
-      this.pending.push({ hit, resolve })
-      if (this.pending.length >= this.maxBatch && !this.writing) {
-        if (this.timer) cancel(this.timer, this.windowMs)
-        this.timer = null
-        this.startWrite()
-      } else if (!this.timer && !this.writing) {
-        this.timer = later(() => {
-          this.timer = null
-          this.startWrite()
-        }, this.windowMs)
-      }
+  /**
+   * Group commit. A group is written when every hit on its way in has joined it (checked once
+   * the event loop has read what had arrived), when it is full, or when the oldest has waited
+   * STATS_COMMIT_WINDOW_MS; one group is written at a time, the next gathers meanwhile.
+   */
+  private schedule() {
+    if (this.writing || !this.pending.length) return
+    if (this.pending.length >= this.maxBatch) return this.startWrite()
+    if (this.arriving === 0) this.settle ??= setImmediate(() => {
+      this.settle = null
+      if (this.arriving === 0 && !this.writing) this.startWrite()
     })
+    this.timer ??= setTimeout(() => {
+      this.timer = null
+      if (!this.writing) this.startWrite()
+    }, this.windowMs)
   }
 
   private startWrite() {
+    if (this.timer) clearTimeout(this.timer)
+    if (this.settle) clearImmediate(this.settle)
+    this.timer = null
+    this.settle = null
     const group = this.pending.splice(0, this.maxBatch)
     if (!group.length) return
     this.writing = this.write(group).finally(() => {
       this.writing = null
-      if (this.pending.length && !this.timer) {
-        this.timer = later(() => {
-          this.timer = null
-          this.startWrite()
-        }, this.windowMs)
-      }
+      this.schedule()
     })
   }
 

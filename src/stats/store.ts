@@ -98,11 +98,25 @@ export async function applyBatch(db: Database, hits: RecordedHit[]): Promise<voi
     return
   }
 
-  const lastSeen = await lastSeenOf(db.all, visitors, false)
+  // SQLite: what the batch needs to know, in one read (presence and seen marks), then one write.
+  const lastSeen = new Map<string, number>(visitors.map((v) => [v, 0]))
   const existing = new Set<string>()
-  for (const part of chunks(marks, CHUNK)) {
-    const rows = await db.all(`SELECT key FROM stats_seen WHERE key IN (${part.map(() => '?').join(', ')})`, part.map((m) => m.key))
-    for (const row of rows) existing.add(String(row.key))
+  if (visitors.length + marks.length <= 2 * CHUNK) {
+    const rows = await db.all(
+      `SELECT 'v' AS kind, visitor AS id, last_seen FROM stats_visitors WHERE visitor IN (${visitors.map(() => '?').join(', ') || 'NULL'})
+       UNION ALL SELECT 's' AS kind, key AS id, 0 AS last_seen FROM stats_seen WHERE key IN (${marks.map(() => '?').join(', ') || 'NULL'})`,
+      [...visitors, ...marks.map((m) => m.key)],
+    )
+    for (const row of rows) {
+      if (row.kind === 'v') lastSeen.set(String(row.id), Number(row.last_seen))
+      else existing.add(String(row.id))
+    }
+  } else {
+    for (const [v, t] of await lastSeenOf(db.all, visitors, false)) lastSeen.set(v, t)
+    for (const part of chunks(marks, CHUNK)) {
+      const rows = await db.all(`SELECT key FROM stats_seen WHERE key IN (${part.map(() => '?').join(', ')})`, part.map((m) => m.key))
+      for (const row of rows) existing.add(String(row.key))
+    }
   }
   const plan = planBatch(hits, lastSeen, new Set(marks.filter((m) => !existing.has(m.key)).map((m) => m.key)))
   const seenInserts = chunks(plan.seen, CHUNK).map((part) => ({
