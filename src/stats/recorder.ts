@@ -2,8 +2,8 @@
  * The recorder: validates a hit, tells bots apart, hashes the visitor, and commits hits in
  * groups. A hit waits in memory until the hits already on their way in have joined it, at most
  * STATS_COMMIT_WINDOW_MS (default 2 ms); the group is written in one transaction, and only then
- * is each hit answered. So an
- * acknowledged hit is on disk, and a crash loses only hits nobody was told were counted.
+ * is each hit answered. So an acknowledged hit is on disk, and a crash loses only hits nobody
+ * was told were counted.
  * A graceful stop (flush) writes what is pending. One group is written at a time per process.
  */
 import crypto from 'node:crypto'
