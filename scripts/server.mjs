@@ -15,9 +15,43 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
+import { capture, pageKey, serveCached } from './page-bytes.mjs'
+
 const CLIENT_IP_HEADER = 'x-portal-client-ip'
 const HIT_PATH = '/api/stats/hit'
 const stats = () => globalThis[Symbol.for('cttd.stats')]
+
+/**
+ * Cache-Control for the portal's pages, decided here so that a shared cache in front (nginx,
+ * deploy/nginx.conf) may keep them a few seconds: public pages for anonymous readers are
+ * `s-maxage=5, stale-while-revalidate=30`; anything for a logged-in editor or in draft preview,
+ * anything setting a cookie, and errors are `private, no-store`. Next's own headers stand for
+ * /api, /admin and /_next (hashed static files are immutable).
+ */
+const PUBLIC_PAGE = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30'
+const PRIVATE = 'private, no-store'
+const EDITOR_COOKIES = /(?:^|;\s*)(?:payload-token|__prerender_bypass|__next_preview_data|cttd_editor)=/
+
+function pagePolicy(req) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null
+  const path = (req.url ?? '/').split('?')[0]
+  if (/^\/(?:api|admin|_next)(?:\/|$)/.test(path) || /\.(?:ico|png|jpe?g|webp|svg|css|js|woff2?)$/.test(path)) return null
+  if (req.headers.rsc || EDITOR_COOKIES.test(req.headers.cookie ?? '')) return PRIVATE
+  return PUBLIC_PAGE
+}
+
+function applyPolicy(req, res, policy) {
+  if (!policy) return
+  const writeHead = res.writeHead
+  res.writeHead = function (status, ...rest) {
+    const headers = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg))
+    const setsCookie = Boolean(this.getHeader('set-cookie')) || Object.keys(headers ?? {}).some((key) => key.toLowerCase() === 'set-cookie')
+    const cacheable = policy === PUBLIC_PAGE && (status === 200 || status === 404) && !setsCookie
+    for (const key of Object.keys(headers ?? {})) if (key.toLowerCase() === 'cache-control') delete headers[key]
+    this.setHeader('cache-control', cacheable ? PUBLIC_PAGE : PRIVATE)
+    return writeHead.call(this, status, ...rest)
+  }
+}
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOST || '0.0.0.0'
@@ -38,6 +72,11 @@ const server = createServer((req, res) => {
     return
   }
   req.headers[CLIENT_IP_HEADER] = ip
+  const policy = pagePolicy(req)
+  const key = pageKey(req, policy === PUBLIC_PAGE)
+  if (key && serveCached(key, res)) return
+  applyPolicy(req, res, policy)
+  if (key) capture(key, res, (response) => response.getHeader('cache-control') === PUBLIC_PAGE)
   handle(req, res)
 })
 server.keepAliveTimeout = 65_000
@@ -45,7 +84,7 @@ server.listen(port, hostname, async () => {
   // Start Payload now (its onInit hands the hit recorder to this server), not on the first reader.
   const local = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
   await fetch(`http://${local.includes(':') ? `[${local}]` : local}:${port}/api/health`).catch(() => {})
-  console.log(`✓ Máy chủ sẵn sàng (ready) trên cổng ${port}`)
+  console.log(`✓ Máy chủ sẵn sàng (ready) trên cổng ${port} (pid ${process.pid})`)
 })
 
 let stopping = false

@@ -32,14 +32,37 @@ function run(command, args, label, runEnv = env) {
   })
 }
 
+/**
+ * Several instances may start together on one PostgreSQL: the first to take this advisory lock
+ * migrates (and seeds an empty database); the others wait, then find nothing left to do.
+ */
+async function underMigrationLock(work) {
+  const uri = process.env.DATABASE_URI ?? ''
+  if (!/^postgres(ql)?:\/\//.test(uri)) return work()
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: uri })
+  await client.connect()
+  try {
+    console.log('\n▶ Chờ khóa migration (các máy chủ khác có thể đang migrate)...')
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    return await work()
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
+    await client.end()
+  }
+}
+const MIGRATION_LOCK = 72684130
+
 try {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     await run(bin('next'), ['build'], 'Chưa có bản build: đang build (khoảng 1–2 phút)...')
   }
-  await run(bin('payload'), ['migrate'], 'Áp dụng migration cơ sở dữ liệu...', cliEnv)
-  if (process.env.SEED_DEMO !== 'false') {
-    await run(bin('payload'), ['run', 'src/seed/run.ts', '--if-empty'], 'Kiểm tra dữ liệu mẫu...', cliEnv)
-  }
+  await underMigrationLock(async () => {
+    await run(bin('payload'), ['migrate'], 'Áp dụng migration cơ sở dữ liệu...', cliEnv)
+    if (process.env.SEED_DEMO !== 'false') {
+      await run(bin('payload'), ['run', 'src/seed/run.ts', '--if-empty'], 'Kiểm tra dữ liệu mẫu...', cliEnv)
+    }
+  })
 } catch (error) {
   console.error(`\n✗ ${error.message}`)
   process.exit(1)

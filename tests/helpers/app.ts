@@ -30,7 +30,7 @@ export type StartOptions = {
 
 const root = path.resolve(import.meta.dirname ?? __dirname, '..', '..')
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.listen(0, '127.0.0.1', () => {

@@ -1,0 +1,94 @@
+/**
+ * The bytes of cached public pages, kept by our server so that a reader's request for a page
+ * Next has already rendered and cached does not pay Next's per-request cost again.
+ *
+ * Only what any anonymous reader would get is kept: GET, no query string, no editor session or
+ * draft-mode cookie, no RSC or prefetch request, a 200 or 404 answer marked public (see
+ * pagePolicy in server.mjs) that sets no cookie. Every revalidation of Next's page cache
+ * (cache-handler.cjs: an editor's save on this instance, or on another through Redis) empties it,
+ * and a page whose render began before the last revalidation is not kept. Entries also expire
+ * after PAGE_BYTES_TTL_SECONDS (default 30), and at most PAGE_BYTES_MAX_ENTRIES (default 500) are
+ * kept, least recently used first out.
+ */
+const TTL_MS = Number(process.env.PAGE_BYTES_TTL_SECONDS || 30) * 1000
+const MAX_ENTRIES = Number(process.env.PAGE_BYTES_MAX_ENTRIES || 500)
+const MAX_BYTES = 1024 * 1024
+const SKIP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date'])
+
+const entries = new Map()
+let clearedAt = 0
+
+/** Called by cache-handler.cjs on every revalidation. */
+globalThis[Symbol.for('cttd.pageBytes')] = {
+  clear() {
+    entries.clear()
+    clearedAt = performance.now()
+  },
+}
+
+const encodingOf = (req) => {
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : ''
+}
+
+/** The key when this request may be answered from, or stored in, the page bytes; null otherwise. */
+export function pageKey(req, publicPage) {
+  if (!publicPage || req.method !== 'GET') return null
+  if (req.url.includes('?') || req.headers['next-router-prefetch'] || req.headers['next-router-state-tree']) return null
+  return `${encodingOf(req)} ${req.headers.host ?? ''} ${req.url}`
+}
+
+/** Answers from the page bytes when it can; true when it did. */
+export function serveCached(key, res) {
+  const entry = entries.get(key)
+  if (!entry) return false
+  if (performance.now() - entry.storedAt > TTL_MS) {
+    entries.delete(key)
+    return false
+  }
+  entries.delete(key)
+  entries.set(key, entry)
+  res.writeHead(entry.status, entry.headers)
+  res.end(entry.body)
+  return true
+}
+
+/** Keeps the response Next is about to write, if it turns out to be keepable. */
+export function capture(key, res, isPublic) {
+  const startedAt = performance.now()
+  const chunks = []
+  let size = 0
+  let keep = true
+  const write = res.write
+  const end = res.end
+  const writeHead = res.writeHead
+  let given = {}
+  res.writeHead = function (status, ...rest) {
+    const headers = rest.find((arg) => arg && typeof arg === 'object')
+    if (Array.isArray(headers)) keep = false
+    else if (headers) given = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
+    return writeHead.call(this, status, ...rest)
+  }
+  const take = (chunk, encoding) => {
+    if (!keep || chunk == null || typeof chunk === 'function') return
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+    size += buffer.length
+    if (size > MAX_BYTES) keep = false
+    else chunks.push(buffer)
+  }
+  res.write = function (chunk, encoding, callback) {
+    take(chunk, encoding)
+    return write.call(this, chunk, encoding, callback)
+  }
+  res.end = function (chunk, encoding, callback) {
+    take(chunk, encoding)
+    const result = end.call(this, chunk, encoding, callback)
+    if (keep && startedAt > clearedAt && isPublic(res) && (res.statusCode === 200 || res.statusCode === 404)) {
+      const headers = {}
+      for (const [name, value] of Object.entries({ ...res.getHeaders(), ...given })) if (!SKIP_HEADERS.has(name)) headers[name] = value
+      entries.set(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), storedAt: performance.now() })
+      while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
+    }
+    return result
+  }
+}
