@@ -133,14 +133,16 @@ describeCluster('nginx in front of two instances', () => {
   it('never serves an editor’s view or a draft to the public', async () => {
     const published = await createArticle(cluster.url, `Bài đang đăng ${Date.now()}`, 'published')
     const draftTitle = `BẢN NHÁP BÍ MẬT ${Date.now()}`
-    const update = await api(cluster.url, 'PATCH', `/articles/${published.id}?draft=true`, { title: draftTitle, _status: 'draft' })
+    const update = await api(cluster.url, 'PATCH', `/articles/${published.id}?draft=true`, { title: draftTitle, slug: published.slug, _status: 'draft' })
     expect(update.status).toBe(200)
 
     // The editor previews the draft through nginx: Next's draft mode cookie.
     const preview = await fetch(`${cluster.url}/api/preview?slug=${published.slug}`, { headers: { authorization: `JWT ${token}` }, redirect: 'manual' })
     const cookie = (preview.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ')
     expect(cookie).toMatch(/__prerender_bypass=/)
-    const editorView = await fetch(`${cluster.url}/bai-viet/${published.slug}`, { headers: { cookie: `${cookie}; payload-token=${token}` } })
+    // what the editor's browser sends: its session cookie on a same-origin navigation
+    const editorHeaders = { cookie: `${cookie}; payload-token=${token}`, 'sec-fetch-site': 'same-origin' }
+    const editorView = await fetch(`${cluster.url}/bai-viet/${published.slug}`, { headers: editorHeaders })
     const editorHtml = await editorView.text()
     expect(editorHtml).toContain(draftTitle)
     expect(editorView.headers.get('cache-control')).toBe('private, no-store')
@@ -157,7 +159,7 @@ describeCluster('nginx in front of two instances', () => {
     // A draft that was never published: 404 for the public, even right after the editor saw it.
     const draft = await createArticle(cluster.url, `Bài chưa đăng ${Date.now()}`, 'draft')
     await fetch(`${cluster.url}/api/preview?slug=${draft.slug}`, { headers: { authorization: `JWT ${token}` }, redirect: 'manual' })
-    await fetch(`${cluster.url}/bai-viet/${draft.slug}`, { headers: { cookie: `${cookie}; payload-token=${token}` } })
+    expect(await (await fetch(`${cluster.url}/bai-viet/${draft.slug}`, { headers: editorHeaders })).text()).toContain('Bài chưa đăng')
     expect((await fetch(`${cluster.url}/bai-viet/${draft.slug}`)).status).toBe(404)
   })
 
