@@ -7,299 +7,263 @@
  *   --seconds=N  duration of each measurement (default 10)
  *   --only=pages,votes,hits,report   some of the parts
  */
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-import autocannon from "autocannon";
-import pg from "pg";
+import autocannon from 'autocannon'
+import pg from 'pg'
 
-import { generateRollups } from "./bench-rollups.mjs";
+import { generateRollups } from './bench-rollups.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const seconds = Number(
-  args.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10,
-);
-const usePostgres = args.includes("--postgres");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10)
+const usePostgres = args.includes('--postgres')
 const only = args
-  .find((a) => a.startsWith("--only="))
-  ?.split("=")[1]
-  ?.split(",");
+  .find((a) => a.startsWith('--only='))
+  ?.split('=')[1]
+  ?.split(',')
 /** --only=pages,votes,hits,report runs just those parts. */
-const want = (part) => !only || only.includes(part);
-const CONNECTIONS = 50;
+const want = (part) => !only || only.includes(part)
+const CONNECTIONS = 50
 
 async function freePort() {
   return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
 }
 
 async function database(dir) {
-  if (!usePostgres)
-    return { uri: `file:${path.join(dir, "bench.db")}`, drop: async () => {} };
-  const base =
-    process.env.BENCH_POSTGRES_URI ||
-    "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `portal_bench_${process.pid}`;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  if (!usePostgres) return { uri: `file:${path.join(dir, 'bench.db')}`, drop: async () => {} }
+  const base = process.env.BENCH_POSTGRES_URI || 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `portal_bench_${process.pid}`
+  const client = new pg.Client({ connectionString: base })
+  await client.connect()
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  const url = new URL(base)
+  url.pathname = `/${name}`
   return {
     uri: url.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      const c = new pg.Client({ connectionString: base })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
     },
-  };
+  }
 }
 
 function measure(options) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      { connections: CONNECTIONS, duration: seconds, ...options },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
+    const instance = autocannon({ connections: CONNECTIONS, duration: seconds, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    )
     autocannon.track(instance, {
       renderProgressBar: false,
       renderResultsTable: false,
       renderLatencyTable: false,
-    });
-  });
+    })
+  })
 }
 
 const line = (label, result) => {
-  const ok = result["2xx"] + (label.includes("404") ? result.non2xx : 0);
-  const rate = ok / (result.duration || seconds);
+  const ok = result['2xx'] + (label.includes('404') ? result.non2xx : 0)
+  const rate = ok / (result.duration || seconds)
   console.log(
     `${label.padEnd(44)} ${rate.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}`,
-  );
-  return rate;
-};
+  )
+  return rate
+}
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
-const db = await database(dir);
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
-console.log(
-  `Bench: ${usePostgres ? "PostgreSQL" : "SQLite"}, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores`,
-);
-const app = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'))
+const db = await database(dir)
+const port = await freePort()
+const url = `http://127.0.0.1:${port}`
+console.log(`Bench: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores`)
+const app = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
   cwd: root,
   detached: true,
-  stdio: ["ignore", "pipe", "inherit"],
+  stdio: ['ignore', 'pipe', 'inherit'],
   env: {
     ...process.env,
     PORT: String(port),
-    HOST: "127.0.0.1",
+    HOST: '127.0.0.1',
     DATABASE_URI: db.uri,
-    MEDIA_DIR: path.join(dir, "media"),
-    SECRET_FILE: path.join(dir, ".secret"),
-    JOBS_AUTORUN: "false",
+    MEDIA_DIR: path.join(dir, 'media'),
+    SECRET_FILE: path.join(dir, '.secret'),
+    JOBS_AUTORUN: 'false',
     // every request below comes from 127.0.0.1: lift the per-IP cap so votes are measured, not refused
-    RATING_VOTES_PER_IP_PER_DAY: "1000000000",
-    STATS_HITS_PER_IP_PER_MINUTE: "1000000000",
+    RATING_VOTES_PER_IP_PER_DAY: '1000000000',
+    STATS_HITS_PER_IP_PER_MINUTE: '1000000000',
   },
-});
-let output = "";
-app.stdout.on("data", (chunk) => (output += chunk));
+})
+let output = ''
+app.stdout.on('data', (chunk) => (output += chunk))
 const stop = async () => {
   try {
-    process.kill(-app.pid, "SIGTERM");
+    process.kill(-app.pid, 'SIGTERM')
   } catch {}
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  await db.drop().catch(() => {});
-  fs.rmSync(dir, { recursive: true, force: true });
-};
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  await db.drop().catch(() => {})
+  fs.rmSync(dir, { recursive: true, force: true })
+}
 
 try {
-  const deadline = Date.now() + 10 * 60_000;
+  const deadline = Date.now() + 10 * 60_000
   while (!/Trang quản trị/.test(output)) {
-    if (app.exitCode !== null || Date.now() > deadline)
-      throw new Error(`the app did not start:\n${output.slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (app.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${output.slice(-3000)}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  const [, email, password] =
-    /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m.exec(output) ?? [];
+  const [, email, password] = /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m.exec(output) ?? []
   const login = await (
     await fetch(`${url}/api/users/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
     })
-  ).json();
-  const auth = { authorization: `JWT ${login.token}` };
-  const list = await (
-    await fetch(`${url}/api/articles?limit=1&depth=0&select[slug]=true`)
-  ).json();
-  const article = list.docs[0];
-  const ratingPath = `/api/articles/${article.id}/rating`;
-  const articlePath = `/bai-viet/${article.slug}`;
-  const notFoundPath = "/trang-khong-ton-tai";
+  ).json()
+  const auth = { authorization: `JWT ${login.token}` }
+  const list = await (await fetch(`${url}/api/articles?limit=1&depth=0&select[slug]=true`)).json()
+  const article = list.docs[0]
+  const ratingPath = `/api/articles/${article.id}/rating`
+  const articlePath = `/bai-viet/${article.slug}`
+  const notFoundPath = '/trang-khong-ton-tai'
 
-  // Pages: the article against the portal's own 404 page, both rendered once then served from cache.
-  if (want("pages")) {
-    for (const path of [articlePath, notFoundPath])
-      await fetch(`${url}${path}`);
-    console.log("");
-    const articleResult = await measure({ url: `${url}${articlePath}` });
-    const articleRate = line(`GET ${articlePath.slice(0, 38)}…`, articleResult);
-    const notFoundRate = line(
-      `GET ${notFoundPath} (404 page)`,
-      await measure({ url: `${url}${notFoundPath}` }),
-    );
-    console.log(
-      `article page vs 404 page: ${(articleRate / notFoundRate).toFixed(2)} (target ≥ 0.9), article p99 ${articleResult.latency.p99} ms (target < 100 ms)`,
-    );
+  // Pages: the article against the portal's own 404 page, both rendered once then served from
+  // cache. Our server answers both from the page bytes it keeps (scripts/page-bytes.mjs); with a
+  // query string it hands them to Next, which serves them from its cache.
+  if (want('pages')) {
+    for (const path of [articlePath, notFoundPath, `${articlePath}?qua-next=1`, `${notFoundPath}?qua-next=1`]) await fetch(`${url}${path}`)
+    console.log('')
+    const articleResult = await measure({ url: `${url}${articlePath}` })
+    const articleRate = line(`GET ${articlePath.slice(0, 38)}…`, articleResult)
+    const notFoundRate = line(`GET ${notFoundPath} (404 page)`, await measure({ url: `${url}${notFoundPath}` }))
+    const throughNext = await measure({ url: `${url}${articlePath}?qua-next=1` })
+    const articleNextRate = line('  the article through Next (?qua-next=1)', throughNext)
+    const notFoundNextRate = line('  the 404 page through Next (?qua-next=1)', await measure({ url: `${url}${notFoundPath}?qua-next=1` }))
+    const size = async (path) => (await (await fetch(`${url}${path}`)).arrayBuffer()).byteLength
+    console.log(`page sizes: article ${((await size(articlePath)) / 1024).toFixed(0)} KB, 404 page ${((await size(notFoundPath)) / 1024).toFixed(0)} KB (uncompressed)`)
+    console.log(`article page vs 404 page, both from the page bytes: ${(articleRate / notFoundRate).toFixed(2)} (target ≥ 0.9), article p99 ${articleResult.latency.p99} ms (target < 100 ms)`)
+    console.log(`article page from the page bytes vs the prerendered 404 page served by Next: ${(articleRate / notFoundNextRate).toFixed(2)}`)
+    console.log(`both through Next: ${(articleNextRate / notFoundNextRate).toFixed(2)}, article p99 ${throughNext.latency.p99} ms`)
   }
 
-  if (want("votes")) {
+  if (want('votes')) {
     // warm up the routes once
-    await measure({ url: `${url}${ratingPath}`, duration: 2 });
+    await measure({ url: `${url}${ratingPath}`, duration: 2 })
 
-    console.log("");
-    const reads = line(
-      `GET ${ratingPath} (read totals)`,
-      await measure({ url: `${url}${ratingPath}` }),
-    );
-    const before = await (await fetch(`${url}${ratingPath}`)).json();
+    console.log('')
+    const reads = line(`GET ${ratingPath} (read totals)`, await measure({ url: `${url}${ratingPath}` }))
+    const before = await (await fetch(`${url}${ratingPath}`)).json()
     const votes = await measure({
       url: `${url}${ratingPath}`,
-      method: "POST",
-      headers: { "content-type": "application/json" },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       // no cookie is sent back: every request is a new voter
       body: JSON.stringify({ score: 4 }),
-    });
-    const voteRate = line(`POST ${ratingPath} (distinct voters)`, votes);
-    const after = await (await fetch(`${url}${ratingPath}`)).json();
-    console.log("");
-    console.log(
-      `votes/s vs reads/s in this run: ${(voteRate / reads).toFixed(2)}`,
-    );
+    })
+    const voteRate = line(`POST ${ratingPath} (distinct voters)`, votes)
+    const after = await (await fetch(`${url}${ratingPath}`)).json()
+    console.log('')
+    console.log(`votes/s vs reads/s in this run: ${(voteRate / reads).toFixed(2)}`)
     // Requests still in flight when the clock stops are counted by the server but not by autocannon.
-    const counted = after.count - before.count;
-    const inFlight = counted - votes["2xx"];
+    const counted = after.count - before.count
+    const inFlight = counted - votes['2xx']
     console.log(
-      `exactness: ${votes["2xx"]} votes acknowledged, ${counted} counted (${inFlight} in flight at the stop, at most ${CONNECTIONS}); ` +
-        `total grew by ${after.total - before.total} = 4 × ${counted}: ${after.total - before.total === 4 * counted ? "exact" : "NOT EXACT"}`,
-    );
+      `exactness: ${votes['2xx']} votes acknowledged, ${counted} counted (${inFlight} in flight at the stop, at most ${CONNECTIONS}); ` +
+        `total grew by ${after.total - before.total} = 4 × ${counted}: ${after.total - before.total === 4 * counted ? 'exact' : 'NOT EXACT'}`,
+    )
   }
 
   // Hits: the custom server's fast path against a trivial Next route handler, same run.
-  if (want("hits")) {
-    console.log("");
-    await measure({ url: `${url}/api/live`, duration: 2 });
-    const floor = line(
-      "GET /api/live (trivial Next route handler)",
-      await measure({ url: `${url}/api/live` }),
-    );
+  if (want('hits')) {
+    console.log('')
+    await measure({ url: `${url}/api/live`, duration: 2 })
+    const floor = line('GET /api/live (trivial Next route handler)', await measure({ url: `${url}/api/live` }))
     const today = () =>
       fetch(`${url}/api/stats/report`, { headers: auth })
         .then((r) => r.json())
-        .then((r) => r.current.series.at(-1));
-    const hitsBefore = await today();
-    let reader = 0;
+        .then((r) => r.current.series.at(-1))
+    const hitsBefore = await today()
+    let reader = 0
     const hitBody = JSON.stringify({
       path: articlePath,
       article: article.id,
-      referrer: "https://www.google.com/",
+      referrer: 'https://www.google.com/',
       screen: 1280,
-    });
+    })
     const hits = await measure({
       url,
       requests: [
         {
-          method: "POST",
-          path: "/api/stats/hit",
-          headers: { "content-type": "application/json" },
+          method: 'POST',
+          path: '/api/stats/hit',
+          headers: { 'content-type': 'application/json' },
           body: hitBody,
           // a new visitor every 20 hits: presence, visits and distinct-visitor marks are all exercised
           setupRequest: (request) => ({
             ...request,
             headers: {
               ...request.headers,
-              "user-agent": `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 reader-${Math.floor(reader++ / 20)}`,
+              'user-agent': `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 reader-${Math.floor(reader++ / 20)}`,
             },
           }),
         },
       ],
-    });
-    const hitRate = line(
-      "POST /api/stats/hit (acknowledged, group commit)",
-      hits,
-    );
-    const hitsAfter = await today();
+    })
+    const hitRate = line('POST /api/stats/hit (acknowledged, group commit)', hits)
+    const hitsAfter = await today()
+    console.log(`hits/s vs trivial Next route in this run: ${(hitRate / floor).toFixed(1)}× (target ≥ 10×)`)
+    const countedHits = hitsAfter.pageViews - hitsBefore.pageViews
     console.log(
-      `hits/s vs trivial Next route in this run: ${(hitRate / floor).toFixed(1)}× (target ≥ 10×)`,
-    );
-    const countedHits = hitsAfter.pageViews - hitsBefore.pageViews;
-    console.log(
-      `exactness: ${hits["2xx"]} hits acknowledged, ${countedHits} counted as page views (${countedHits - hits["2xx"]} in flight at the stop, at most ${CONNECTIONS}), ` +
+      `exactness: ${hits['2xx']} hits acknowledged, ${countedHits} counted as page views (${countedHits - hits['2xx']} in flight at the stop, at most ${CONNECTIONS}), ` +
         `${hitsAfter.bots - hitsBefore.bots} as bots, ${hitsAfter.visits - hitsBefore.visits} visits`,
-    );
+    )
   }
 
-  if (want("report")) {
+  if (want('report')) {
     // The report over a generated year of rollups for 10,000 articles.
-    console.log("");
-    const started = Date.now();
-    const generated = await generateRollups(
-      db.uri,
-      new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(
-        new Date(),
-      ),
-    );
+    console.log('')
+    const started = Date.now()
+    const generated = await generateRollups(db.uri, new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()))
     console.log(
-      `generated ${generated.toLocaleString("en-US")} rollup rows (a year, 10,000 articles) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-    );
+      `generated ${generated.toLocaleString('en-US')} rollup rows (a year, 10,000 articles) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    )
     const day = (offset) =>
-      new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(
-        new Date(Date.now() + offset * 86_400_000),
-      );
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offset * 86_400_000))
     for (const [label, query] of [
-      ["today by hour", `from=${day(0)}&to=${day(0)}&granularity=hour`],
-      ["7 days by hour", `from=${day(-6)}&to=${day(0)}&granularity=hour`],
-      ["30 days by day", `from=${day(-29)}&to=${day(0)}&granularity=day`],
-      [
-        "12 months by month",
-        `from=${day(-364)}&to=${day(0)}&granularity=month`,
-      ],
-      ["a year by day", `from=${day(-364)}&to=${day(0)}&granularity=day`],
+      ['today by hour', `from=${day(0)}&to=${day(0)}&granularity=hour`],
+      ['7 days by hour', `from=${day(-6)}&to=${day(0)}&granularity=hour`],
+      ['30 days by day', `from=${day(-29)}&to=${day(0)}&granularity=day`],
+      ['12 months by month', `from=${day(-364)}&to=${day(0)}&granularity=month`],
+      ['a year by day', `from=${day(-364)}&to=${day(0)}&granularity=day`],
     ]) {
-      const times = [];
+      const times = []
       for (let i = 0; i < 40; i += 1) {
-        const t0 = performance.now();
+        const t0 = performance.now()
         const response = await fetch(`${url}/api/stats/report?${query}`, {
           headers: auth,
-        });
-        await response.arrayBuffer();
-        if (response.status !== 200)
-          throw new Error(`report ${query}: ${response.status}`);
-        times.push(performance.now() - t0);
+        })
+        await response.arrayBuffer()
+        if (response.status !== 200) throw new Error(`report ${query}: ${response.status}`)
+        times.push(performance.now() - t0)
       }
-      times.sort((a, b) => a - b);
-      const p = (q) =>
-        times[
-          Math.min(times.length - 1, Math.ceil(q * times.length) - 1)
-        ].toFixed(1);
+      times.sort((a, b) => a - b)
+      const p = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(1)
       console.log(
         `GET /api/stats/report ${label.padEnd(20)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms (target p95 < 50 ms, whole request)`,
-      );
+      )
     }
   }
 } finally {
-  await stop();
+  await stop()
 }
