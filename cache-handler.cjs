@@ -59,6 +59,21 @@ function tagsOf(entry, ctx) {
   ]
 }
 
+async function revalidateTags(tags, durations) {
+  const at = Date.now() + ((durations && durations.expire) || 0) * 1000
+  const list = [tags].flat()
+  for (const tag of list) tagExpiry.set(tag, at)
+  clearPageBytes()
+  await shared()
+    ?.publish(CHANNEL, JSON.stringify({ from: instance, tags: list, at }))
+    .catch(() => {})
+}
+
+/** For work outside a request (a job of the queue), where Next's revalidateTag cannot run. */
+globalThis[Symbol.for('cttd.revalidateTags')] = (tags) => {
+  revalidateTags(tags).catch(() => {})
+}
+
 module.exports = class MemoryCacheHandler {
   constructor() {
     shared()
@@ -86,13 +101,7 @@ module.exports = class MemoryCacheHandler {
   }
 
   async revalidateTag(tags, durations) {
-    const at = Date.now() + ((durations && durations.expire) || 0) * 1000
-    const list = [tags].flat()
-    for (const tag of list) tagExpiry.set(tag, at)
-    clearPageBytes()
-    await shared()
-      ?.publish(CHANNEL, JSON.stringify({ from: instance, tags: list, at }))
-      .catch(() => {})
+    await revalidateTags(tags, durations)
   }
 
   resetRequestCache() {}

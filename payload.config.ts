@@ -12,6 +12,7 @@ import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Images } from './src/collections/Images'
 import { Ratings } from './src/collections/Ratings'
+import { revalidateExpiredArticle } from './src/jobs/revalidateExpiredArticle'
 import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
 import { ServiceLinks } from './src/globals/ServiceLinks'
@@ -85,7 +86,8 @@ export default buildConfig({
   upload: { limits: { fileSize: maxUploadBytes() } },
   sharp,
   jobs: {
-    // Scheduled publishing runs inside the app process: every minute the queue is worked.
+    tasks: [revalidateExpiredArticle],
+    // Scheduled publishing and expiry run inside the app process: every minute the queue is worked.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => !isBuildPhase && !isTest && process.env.JOBS_AUTORUN !== 'false',
   },

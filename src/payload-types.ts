@@ -124,6 +124,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      revalidateExpiredArticle: TaskRevalidateExpiredArticle;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -522,7 +523,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'revalidateExpiredArticle' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -555,7 +556,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'revalidateExpiredArticle' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1050,6 +1051,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRevalidateExpiredArticle".
+ */
+export interface TaskRevalidateExpiredArticle {
+  input: {
+    slug: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

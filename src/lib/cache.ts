@@ -14,9 +14,13 @@ export const tags = {
   serviceLinks: 'global:service-links',
 } as const
 
+/** Set by cache-handler.cjs in the server process: revalidates tags without a request. */
+const REVALIDATE_TAGS = Symbol.for('cttd.revalidateTags')
+
 /**
- * Revalidates tags from inside the Next server. Outside it (seed, CLI, tests through the Local
- * API) there is no cache to revalidate and Next throws; that is not an error here.
+ * Revalidates tags. Inside a request of the Next server, through Next. Outside a request but in
+ * the server process (a job run by the queue), straight through our cache handler. Elsewhere
+ * (seed, CLI, tests through the Local API) there is no cache to revalidate; that is not an error.
  */
 export function revalidate(...names: string[]): void {
   for (const name of names) {
@@ -26,6 +30,7 @@ export function revalidate(...names: string[]): void {
       if (!(error instanceof Error) || !/static generation store|outside a request scope|Invariant/i.test(error.message)) {
         throw error
       }
+      ;(globalThis as Record<symbol, ((tags: string[]) => void) | undefined>)[REVALIDATE_TAGS]?.([name])
     }
   }
 }

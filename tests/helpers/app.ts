@@ -41,6 +41,27 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** Stops a detached child and its process group: SIGTERM, then SIGKILL after `graceMs`. */
+export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null) return
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name)
+    } catch {}
+  }
+  signal('SIGTERM')
+  await new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal('SIGKILL')
+      resolve(null)
+    }, graceMs)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve(null)
+    })
+  })
+}
+
 export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const dir = options.shared?.dir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'portal-app-')))
   const database = options.shared?.database ?? (await freshDatabase(dir))
@@ -67,23 +88,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   child.stderr!.on('data', (chunk) => (output += chunk))
 
   const stop = async () => {
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGTERM')
-      } catch {}
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          try {
-            process.kill(-child.pid!, 'SIGKILL')
-          } catch {}
-          resolve(null)
-        }, 10_000)
-        child.once('exit', () => {
-          clearTimeout(timer)
-          resolve(null)
-        })
-      })
-    }
+    await stopGroup(child)
     if (options.shared) return
     await database.drop()
     await fsp.rm(dir, { recursive: true, force: true })

@@ -8,7 +8,7 @@ import fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { freePort } from './app'
+import { freePort, stopGroup } from './app'
 import { freshDatabase } from './payload'
 
 export const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p)) ?? null
@@ -47,16 +47,7 @@ export async function startCluster(env: Record<string, string> = {}): Promise<Cl
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      try {
-        process.kill(-child.pid!, 'SIGTERM')
-      } catch {}
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
-      try {
-        process.kill(-child.pid!, 'SIGKILL')
-      } catch {}
-    }
+    await stopGroup(child, 15_000)
     await database.drop()
     await fsp.rm(dir, { recursive: true, force: true })
   }

@@ -24,6 +24,9 @@ export function RatingWidget({ articleId, initial }: Props) {
   const [message, setMessage] = useState('')
   const [sending, setSending] = useState(false)
   const endpoint = `/api/articles/${articleId}/rating`
+  // Until the widget has hydrated, a click posts the plain form (a page load); tests wait for this.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
 
   useEffect(() => {
     let cancelled = false
@@ -79,7 +82,7 @@ export function RatingWidget({ articleId, initial }: Props) {
 
   const voted = summary.yourScore !== null
   return (
-    <section id="danh-gia" className="rating" aria-labelledby={headingId}>
+    <section id="danh-gia" className="rating" aria-labelledby={headingId} data-hydrated={hydrated || undefined}>
       <p className="rating__totals">
         Tổng số điểm của bài viết là: <strong>{summary.total}</strong> trong <strong>{summary.count}</strong> đánh giá
         {summary.count > 0 ? (

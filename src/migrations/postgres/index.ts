@@ -1,5 +1,6 @@
 import * as migration_20261127_100642_initial from './20261127_100642_initial';
 import * as migration_20261127_121327_visitor_statistics from './20261127_121327_visitor_statistics';
+import * as migration_20261127_130203_article_expiry_job from './20261127_130203_article_expiry_job';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_121327_visitor_statistics.up,
     down: migration_20261127_121327_visitor_statistics.down,
-    name: '20261127_121327_visitor_statistics'
+    name: '20261127_121327_visitor_statistics',
+  },
+  {
+    up: migration_20261127_130203_article_expiry_job.up,
+    down: migration_20261127_130203_article_expiry_job.down,
+    name: '20261127_130203_article_expiry_job'
   },
 ];
