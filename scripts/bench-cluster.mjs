@@ -11,40 +11,19 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import autocannon from 'autocannon'
 import pg from 'pg'
 
+import { CONNECTIONS, freePort, line, measure, seconds } from './bench-common.mjs'
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const seconds = Number(process.argv.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10)
-const CONNECTIONS = 50
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 
-function measure(options) {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon({ connections: CONNECTIONS, duration: seconds, ...options }, (error, result) => (error ? reject(error) : resolve(result)))
-    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false })
-  })
-}
 
-const line = (label, result, okStatuses = '2xx') => {
-  const ok = okStatuses === 'all' ? result['2xx'] + result.non2xx : result['2xx']
-  const rate = ok / (result.duration || seconds)
-  console.log(`${label.padEnd(52)} ${rate.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms`)
-  return rate
-}
 
 const rss = (pid) => {
   try {
@@ -123,7 +102,7 @@ try {
   const direct = `http://127.0.0.1:${a}`
   await measure({ url: `${direct}${articlePath}`, duration: 2 })
   const articleDirect = line(`instance → GET ${articlePath.slice(0, 27)}…`, await measure({ url: `${direct}${articlePath}` }))
-  const notFound = line('instance → GET /trang-khong-ton-tai (404 page)', await measure({ url: `${direct}/trang-khong-ton-tai` }), 'all')
+  const notFound = line('instance → GET /trang-khong-ton-tai (404 page)', await measure({ url: `${direct}/trang-khong-ton-tai` }), { countNon2xx: true })
   console.log(`article vs prerendered 404 page on one instance: ${(articleDirect / notFound).toFixed(2)} (target ≥ 0.9)\n`)
 
   // 3. Hits and votes: through nginx (two instances) against one instance directly.

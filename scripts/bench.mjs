@@ -9,19 +9,18 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import autocannon from 'autocannon'
 import pg from 'pg'
+
+import { CONNECTIONS, freePort, line, measure, seconds } from './bench-common.mjs'
 
 import { generateRollups } from './bench-rollups.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
-const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10)
 const usePostgres = args.includes('--postgres')
 const only = args
   .find((a) => a.startsWith('--only='))
@@ -29,16 +28,7 @@ const only = args
   ?.split(',')
 /** --only=pages,votes,hits,report runs just those parts. */
 const want = (part) => !only || only.includes(part)
-const CONNECTIONS = 50
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 async function database(dir) {
   if (!usePostgres) return { uri: `file:${path.join(dir, 'bench.db')}`, drop: async () => {} }
@@ -62,27 +52,7 @@ async function database(dir) {
   }
 }
 
-function measure(options) {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon({ connections: CONNECTIONS, duration: seconds, ...options }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    )
-    autocannon.track(instance, {
-      renderProgressBar: false,
-      renderResultsTable: false,
-      renderLatencyTable: false,
-    })
-  })
-}
 
-const line = (label, result) => {
-  const ok = result['2xx'] + (label.includes('404') ? result.non2xx : 0)
-  const rate = ok / (result.duration || seconds)
-  console.log(
-    `${label.padEnd(44)} ${rate.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}`,
-  )
-  return rate
-}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'))
 const db = await database(dir)
@@ -146,10 +116,10 @@ try {
     console.log('')
     const articleResult = await measure({ url: `${url}${articlePath}` })
     const articleRate = line(`GET ${articlePath.slice(0, 38)}…`, articleResult)
-    const notFoundRate = line(`GET ${notFoundPath} (404 page)`, await measure({ url: `${url}${notFoundPath}` }))
+    const notFoundRate = line(`GET ${notFoundPath} (404 page)`, await measure({ url: `${url}${notFoundPath}` }), { countNon2xx: true })
     const throughNext = await measure({ url: `${url}${articlePath}?qua-next=1` })
     const articleNextRate = line('  the article through Next (?qua-next=1)', throughNext)
-    const notFoundNextRate = line('  the 404 page through Next (?qua-next=1)', await measure({ url: `${url}${notFoundPath}?qua-next=1` }))
+    const notFoundNextRate = line('  the 404 page through Next (?qua-next=1)', await measure({ url: `${url}${notFoundPath}?qua-next=1` }), { countNon2xx: true })
     const size = async (path) => (await (await fetch(`${url}${path}`)).arrayBuffer()).byteLength
     console.log(`page sizes: article ${((await size(articlePath)) / 1024).toFixed(0)} KB, 404 page ${((await size(notFoundPath)) / 1024).toFixed(0)} KB (uncompressed)`)
     console.log(`article page vs 404 page, both from the page bytes: ${(articleRate / notFoundRate).toFixed(2)} (target ≥ 0.9), article p99 ${articleResult.latency.p99} ms (target < 100 ms)`)

@@ -61,17 +61,16 @@ const handle = app.getRequestHandler()
 await app.prepare()
 
 const server = createServer((req, res) => {
-  const ip = req.socket.remoteAddress ?? ''
+  req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? ''
   const fast = req.url === HIT_PATH ? stats() : undefined
   if (fast) {
-    fast.handle(req, res, ip).catch((error) => {
+    fast.handle(req, res).catch((error) => {
       console.error('Lỗi ghi lượt truy cập:', error)
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
       res.end('{"errors":[{"message":"Lỗi máy chủ."}]}')
     })
     return
   }
-  req.headers[CLIENT_IP_HEADER] = ip
   const policy = pagePolicy(req)
   const key = pageKey(req, policy === PUBLIC_PAGE)
   if (key && serveCached(key, res)) return

@@ -5,10 +5,14 @@
  */
 export const CLIENT_IP_HEADER = 'x-portal-client-ip'
 
-export function clientIp(headers: Headers): string {
+export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
+  const get = (name: string) => {
+    const value = headers instanceof Headers ? headers.get(name) : headers[name]
+    return Array.isArray(value) ? value[0] : value
+  }
   if (process.env.TRUST_PROXY === 'true') {
-    const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+    const forwarded = get('x-forwarded-for')?.split(',')[0]?.trim()
     if (forwarded) return forwarded
   }
-  return headers.get(CLIENT_IP_HEADER) || 'unknown'
+  return get(CLIENT_IP_HEADER) || 'unknown'
 }

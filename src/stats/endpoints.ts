@@ -59,17 +59,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   })
 }
 
-/** The custom server's fast path for POST /api/stats/hit. */
-export async function handleHitRequest(payload: Payload, req: IncomingMessage, res: ServerResponse, ip: string): Promise<void> {
+/** The custom server's fast path for POST /api/stats/hit (it has set CLIENT_IP_HEADER from the socket). */
+export async function handleHitRequest(payload: Payload, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let answer: HitAnswer
   if (req.method !== 'POST') {
     answer = { status: 405, body: { errors: [{ message: HIT_MESSAGES.method }] } }
   } else {
     const body = readBody(req, MAX_HIT_BYTES).catch(() => null)
-    const forwarded = process.env.TRUST_PROXY === 'true' ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() : ''
     answer = await recorderFor(payload).hit({
       body,
-      ip: forwarded || ip,
+      ip: clientIp(req.headers),
       userAgent: String(req.headers['user-agent'] ?? ''),
       host: req.headers.host ?? null,
     })
@@ -82,14 +81,14 @@ export async function handleHitRequest(payload: Payload, req: IncomingMessage, r
 export const STATS_HANDLE = Symbol.for('cttd.stats')
 
 export type StatsHandle = {
-  handle: (req: IncomingMessage, res: ServerResponse, ip: string) => Promise<void>
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>
   flush: () => Promise<void>
 }
 
 /** Called from the config's onInit: hands the recorder to scripts/server.mjs. */
 export function registerStats(payload: Payload): void {
   ;(globalThis as Record<symbol, StatsHandle>)[STATS_HANDLE] = {
-    handle: (req, res, ip) => handleHitRequest(payload, req, res, ip),
+    handle: (req, res) => handleHitRequest(payload, req, res),
     flush: () => recorderFor(payload).flush(),
   }
 }

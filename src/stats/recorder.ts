@@ -164,9 +164,10 @@ export class Recorder {
   private async write(group: Pending[]): Promise<void> {
     const now = this.now()
     let accepted = group
+    let live = new Set<number>()
     try {
       const ids = [...new Set(group.flatMap((p) => (p.hit.article === null ? [] : [p.hit.article])))]
-      const live = await liveArticleIds(this.db, ids, now)
+      live = await liveArticleIds(this.db, ids, now)
       accepted = []
       for (const p of group) {
         if (p.hit.article !== null && !live.has(p.hit.article)) p.resolve(refuse(400, HIT_MESSAGES.unknownArticle))
@@ -185,8 +186,8 @@ export class Recorder {
     // Committed: from here on every hit of the group is counted, whatever the answer says.
     try {
       const counters = await this.counters()
-      const ids = [...new Set(accepted.flatMap((p) => (p.hit.article === null ? [] : [p.hit.article])))]
-      const articles = await readArticleNumbers(this.db, ids)
+      // the accepted hits' articles are exactly the live ones
+      const articles = await readArticleNumbers(this.db, [...live])
       for (const p of accepted) {
         const numbers = p.hit.article === null ? undefined : articles.get(p.hit.article)
         p.resolve({

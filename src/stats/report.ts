@@ -4,7 +4,7 @@
  * (at most 744 hourly or 3,660 daily rows), top articles from page rollups using month rows for
  * whole months and day rows for the rest, breakdowns from day rows.
  */
-import { type Database } from './sql'
+import type { Database } from './sql'
 import { DAY_MS, daysBetween, parseDay } from './time'
 
 export type Granularity = 'hour' | 'day' | 'month' | 'year'
@@ -40,7 +40,7 @@ export const REPORT_MESSAGES = {
 } as const
 
 const dayLabel = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-const shiftDay = (day: string, days: number) => dayLabel(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
+export const shiftDay = (day: string, days: number) => dayLabel(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
 
 export function parseReportQuery(params: URLSearchParams, today: string): { ok: true; query: ReportQuery } | { ok: false; message: string } {
   const rawFrom = params.get('from')

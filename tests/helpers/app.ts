@@ -62,17 +62,54 @@ export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<
   })
 }
 
+export type RunningScript = { child: ChildProcess; output: () => string }
+
+/**
+ * Starts one of our scripts (scripts/<name>) detached, in its own process group, collecting what
+ * it prints, and waits until it prints `ready`; if it exits or takes over 8 minutes, calls
+ * `cleanUp` and fails with the end of its output.
+ */
+export async function startScript(
+  name: string,
+  env: Record<string, string | undefined>,
+  ready: RegExp,
+  cleanUp: (run: RunningScript) => Promise<void>,
+): Promise<RunningScript> {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', name)], {
+    cwd: root,
+    detached: true,
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const run = { child, output: () => output }
+  const deadline = Date.now() + 8 * 60_000
+  while (!ready.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await cleanUp(run)
+      throw new Error(`${name} did not start:\n${output.slice(-4000)}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  return run
+}
+
 export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const dir = options.shared?.dir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'portal-app-')))
   const database = options.shared?.database ?? (await freshDatabase(dir))
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
-    cwd: root,
-    detached: true,
-    env: {
-      ...process.env,
+  const cleanUp = async ({ child }: RunningScript) => {
+    await stopGroup(child)
+    if (options.shared) return
+    await database.drop()
+    await fsp.rm(dir, { recursive: true, force: true })
+  }
+  const { child, output: printed } = await startScript(
+    'start.mjs',
+    {
       NODE_ENV: 'production',
-      NODE_OPTIONS: '',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URI: database.uri,
@@ -81,18 +118,11 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
       JOBS_AUTORUN: 'false',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-
-  const stop = async () => {
-    await stopGroup(child)
-    if (options.shared) return
-    await database.drop()
-    await fsp.rm(dir, { recursive: true, force: true })
-  }
+    /Trang quản trị/,
+    cleanUp,
+  )
+  const output = printed()
+  const stop = () => cleanUp({ child, output: printed })
   const kill = async () => {
     if (child.exitCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
@@ -102,18 +132,10 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
     await exited
   }
 
-  const deadline = Date.now() + 8 * 60_000
-  while (!/Trang quản trị/.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop()
-      throw new Error(`the app did not start:\n${output.slice(-4000)}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
   const accounts = Object.fromEntries(
     [...output.matchAll(/^\s+(admin|editor|reporter)\s+(\S+@\S+)\s+(\S+)$/gm)].map((m) => [m[1], { email: m[2], password: m[3] }]),
   ) as RunningApp['accounts']
-  return { url: `http://127.0.0.1:${port}`, accounts, stop, kill, database, dir, output: () => output }
+  return { url: `http://127.0.0.1:${port}`, accounts, stop, kill, database, dir, output: printed }
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'

@@ -9,7 +9,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 
-import type { Granularity, Ranked, Report } from '../../../stats/report'
+import { deviceName, type Granularity, type Ranked, type Report, shiftDay as shift } from '../../../stats/report'
+import { bucketsOf } from '../../../stats/time'
 import { formatCount } from '../live'
 
 const GRANULARITIES: [Granularity, string][] = [
@@ -18,11 +19,9 @@ const GRANULARITIES: [Granularity, string][] = [
   ['month', 'Theo tháng'],
   ['year', 'Theo năm'],
 ]
-const DEVICE_NAMES: Record<string, string> = { mobile: 'Điện thoại', tablet: 'Máy tính bảng', desktop: 'Máy tính', other: 'Khác' }
 
 /** Today in Viet Nam, as YYYY-MM-DD. */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
-const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+const today = () => bucketsOf(Date.now()).day
 
 const PRESETS: [string, () => { from: string; to: string; granularity: Granularity }][] = [
   ['Hôm nay', () => ({ from: today(), to: today(), granularity: 'hour' })],
@@ -222,7 +221,7 @@ export function StatsDashboard() {
           <section className="stats-panel stats-chart" aria-label="Thiết bị">
             <h2>Thiết bị</h2>
             <ResponsiveContainer width="100%" height={200}>
-              <BarChart data={report.devices.map((d) => ({ name: DEVICE_NAMES[d.label] ?? d.label, 'Lượt xem trang': d.pageViews }))}>
+              <BarChart data={report.devices.map((d) => ({ name: deviceName(d.label), 'Lượt xem trang': d.pageViews }))}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" />
                 <YAxis allowDecimals={false} />
@@ -236,7 +235,7 @@ export function StatsDashboard() {
             <RankedTable title="Nguồn truy cập" rows={report.referrers} />
             <RankedTable title="Trình duyệt" rows={report.browsers} />
             <RankedTable title="Hệ điều hành" rows={report.os} />
-            <RankedTable title="Thiết bị" rows={report.devices} name={(v) => DEVICE_NAMES[v] ?? v} />
+            <RankedTable title="Thiết bị" rows={report.devices} name={deviceName} />
             <RankedTable title="Bot" rows={report.bots} />
           </div>
         </>
