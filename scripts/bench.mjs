@@ -1,21 +1,22 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: load figures for the running app, printed, never asserted. Starts the built
- * app (`npm start`: migrate, seed, serve) on a fresh database, then measures with autocannon on
- * loopback. Compare figures within one run: this machine's noise moves absolute numbers.
+ * app (`npm start`: migrate, seed, serve) on a fresh database, then measures on loopback with wrk
+ * (see bench-common.mjs). Compare figures within one run: this machine's noise moves absolute numbers.
  *   --postgres   use a fresh PostgreSQL database (BENCH_POSTGRES_URI, default the local server)
  *   --seconds=N  duration of each measurement (default 10)
  *   --only=pages,votes,hits,report   some of the parts
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import pg from 'pg'
 
-import { CONNECTIONS, freePort, line, measure, seconds } from './bench-common.mjs'
+import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, seconds } from './bench-common.mjs'
 
 import { generateRollups } from './bench-rollups.mjs'
 
@@ -109,19 +110,36 @@ try {
   const notFoundPath = '/trang-khong-ton-tai'
 
   // Pages: the article against the portal's own 404 page, both rendered once then served from
-  // cache. Our server answers both from the page bytes it keeps (scripts/page-bytes.mjs); with a
-  // query string it hands them to Next, which serves them from its cache.
+  // cache, asked for as a browser does (compressed). Our server answers both from the page bytes
+  // it keeps (scripts/page-bytes.mjs); with a query string it hands them to Next, which serves
+  // them from its cache.
   if (want('pages')) {
-    for (const path of [articlePath, notFoundPath, `${articlePath}?qua-next=1`, `${notFoundPath}?qua-next=1`]) await fetch(`${url}${path}`)
+    const page = (path) => ({ url: `${url}${path}`, headers: BROWSER_HEADERS })
+    for (const path of [articlePath, notFoundPath, `${articlePath}?qua-next=1`, `${notFoundPath}?qua-next=1`]) {
+      await fetch(`${url}${path}`, { headers: BROWSER_HEADERS })
+    }
     console.log('')
-    const articleResult = await measure({ url: `${url}${articlePath}` })
+    const articleResult = await measure(page(articlePath))
     const articleRate = line(`GET ${articlePath.slice(0, 38)}…`, articleResult)
-    const notFoundRate = line(`GET ${notFoundPath} (404 page)`, await measure({ url: `${url}${notFoundPath}` }), { countNon2xx: true })
-    const throughNext = await measure({ url: `${url}${articlePath}?qua-next=1` })
+    const notFoundRate = line(`GET ${notFoundPath} (404 page)`, await measure(page(notFoundPath)), { countNon2xx: true })
+    const throughNext = await measure(page(`${articlePath}?qua-next=1`))
     const articleNextRate = line('  the article through Next (?qua-next=1)', throughNext)
-    const notFoundNextRate = line('  the 404 page through Next (?qua-next=1)', await measure({ url: `${url}${notFoundPath}?qua-next=1` }), { countNon2xx: true })
-    const size = async (path) => (await (await fetch(`${url}${path}`)).arrayBuffer()).byteLength
-    console.log(`page sizes: article ${((await size(articlePath)) / 1024).toFixed(0)} KB, 404 page ${((await size(notFoundPath)) / 1024).toFixed(0)} KB (uncompressed)`)
+    const notFoundNextRate = line('  the 404 page through Next (?qua-next=1)', await measure(page(`${notFoundPath}?qua-next=1`)), { countNon2xx: true })
+    // bytes on the wire (fetch would decompress)
+    const size = (path, headers) =>
+      new Promise((resolve, reject) =>
+        http
+          .get(`${url}${path}`, { headers }, (response) => {
+            let bytes = 0
+            response.on('data', (chunk) => (bytes += chunk.length))
+            response.on('end', () => resolve(`${(bytes / 1024).toFixed(1)} KB`))
+          })
+          .on('error', reject),
+      )
+    console.log(
+      `page sizes as sent: article ${await size(articlePath, BROWSER_HEADERS)} (${await size(articlePath, { 'accept-encoding': 'identity' })} uncompressed), ` +
+        `404 page ${await size(notFoundPath, BROWSER_HEADERS)} (${await size(notFoundPath, { 'accept-encoding': 'identity' })} uncompressed)`,
+    )
     console.log(`article page vs 404 page, both from the page bytes: ${(articleRate / notFoundRate).toFixed(2)} (target ≥ 0.9), article p99 ${articleResult.latency.p99} ms (target < 100 ms)`)
     console.log(`article page from the page bytes vs the prerendered 404 page served by Next: ${(articleRate / notFoundNextRate).toFixed(2)}`)
     console.log(`both through Next: ${(articleNextRate / notFoundNextRate).toFixed(2)}, article p99 ${throughNext.latency.p99} ms`)
@@ -145,7 +163,7 @@ try {
     const after = await (await fetch(`${url}${ratingPath}`)).json()
     console.log('')
     console.log(`votes/s vs reads/s in this run: ${(voteRate / reads).toFixed(2)}`)
-    // Requests still in flight when the clock stops are counted by the server but not by autocannon.
+    // Requests still in flight when the clock stops are counted by the server but not by wrk.
     const counted = after.count - before.count
     const inFlight = counted - votes['2xx']
     console.log(
@@ -164,7 +182,6 @@ try {
         .then((r) => r.json())
         .then((r) => r.current.series.at(-1))
     const hitsBefore = await today()
-    let reader = 0
     const hitBody = JSON.stringify({
       path: articlePath,
       article: article.id,
@@ -172,23 +189,12 @@ try {
       screen: 1280,
     })
     const hits = await measure({
-      url,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/stats/hit',
-          headers: { 'content-type': 'application/json' },
-          body: hitBody,
-          // a new visitor every 20 hits: presence, visits and distinct-visitor marks are all exercised
-          setupRequest: (request) => ({
-            ...request,
-            headers: {
-              ...request.headers,
-              'user-agent': `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 reader-${Math.floor(reader++ / 20)}`,
-            },
-          }),
-        },
-      ],
+      url: `${url}/api/stats/hit`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: hitBody,
+      // a new visitor every 20 hits: presence, visits and distinct-visitor marks are all exercised
+      readers: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     })
     const hitRate = line('POST /api/stats/hit (acknowledged, group commit)', hits)
     const hitsAfter = await today()

@@ -85,7 +85,7 @@ const conf = fs
       return appPorts.map((port) => `${indent}server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`)
     }
     if (marker === 'listen' && process.env.CLUSTER_STATIC_DIR) {
-      return [`${indent}${replacements.listen}`, `${indent}location /__static/ { alias ${path.resolve(process.env.CLUSTER_STATIC_DIR)}/; }`]
+      return [`${indent}${replacements.listen}`, `${indent}location /__static/ { alias ${path.resolve(process.env.CLUSTER_STATIC_DIR)}/; gzip_static on; }`]
     }
     if (marker === 'temp') return [`${indent}${line.trim().split(/\s+/)[0]} ${dir}/${line.includes('client_body') ? 'body' : 'proxy'};`]
     return [`${indent}${replacements[marker]}`]

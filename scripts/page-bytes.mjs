@@ -13,7 +13,7 @@
 const TTL_MS = Number(process.env.PAGE_BYTES_TTL_SECONDS || 30) * 1000
 const MAX_ENTRIES = Number(process.env.PAGE_BYTES_MAX_ENTRIES || 500)
 const MAX_BYTES = 1024 * 1024
-const SKIP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date'])
+const SKIP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length'])
 
 const entries = new Map()
 let clearedAt = 0
@@ -86,7 +86,10 @@ export function capture(key, res, isPublic) {
     if (keep && startedAt > clearedAt && isPublic(res) && (res.statusCode === 200 || res.statusCode === 404)) {
       const headers = {}
       for (const [name, value] of Object.entries({ ...res.getHeaders(), ...given })) if (!SKIP_HEADERS.has(name)) headers[name] = value
-      entries.set(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), storedAt: performance.now() })
+      const body = Buffer.concat(chunks)
+      // the whole body is known: a content-length instead of chunked encoding
+      headers['content-length'] = body.length
+      entries.set(key, { status: res.statusCode, headers, body, storedAt: performance.now() })
       while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
     }
     return result
