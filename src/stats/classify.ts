@@ -28,8 +28,9 @@ const MAX_CACHED_AGENTS = 5000
 function parse(userAgent: string): Parsed {
   let parsed = parsedAgents.get(userAgent)
   if (parsed) return parsed
-  const result = new UAParser(userAgent).getResult()
-  parsed = { bot: botName(userAgent), browser: result.browser.name || UNKNOWN, os: result.os.name || UNKNOWN, type: result.device.type }
+  // only what is recorded: not getResult(), which also works out the engine and the CPU
+  const parser = new UAParser(userAgent)
+  parsed = { bot: botName(userAgent), browser: parser.getBrowser().name || UNKNOWN, os: parser.getOS().name || UNKNOWN, type: parser.getDevice().type }
   if (parsedAgents.size >= MAX_CACHED_AGENTS) parsedAgents.delete(parsedAgents.keys().next().value!)
   parsedAgents.set(userAgent, parsed)
   return parsed

@@ -37,16 +37,23 @@ export type Plan = {
   breakdowns: BreakdownRow[]
   views: [article: number, count: number][]
   presence: [visitor: string, lastSeen: number][]
-  seen: SeenMark[]
 }
 
 const mark = (...parts: string[]) => crypto.hash('sha256', parts.join('\n'), 'base64url').slice(0, 24)
 
+type Marks = { siteHour: string; siteDay: string; pageHour: string; pageDay: string; hour: string; day: string }
+const marksOf = new WeakMap<RecordedHit, Marks>()
+
 /** The "seen" marks a human hit may set: the site and its page, each for the hour and the day. */
-export function seenMarks(hit: RecordedHit): { siteHour: string; siteDay: string; pageHour: string; pageDay: string; hour: string; day: string } {
-  const { hour, day } = bucketsOf(hit.t)
-  const v = hit.visitor ?? ''
-  return { siteHour: mark(v, hour), siteDay: mark(v, day), pageHour: mark(v, hour, hit.path), pageDay: mark(v, day, hit.path), hour, day }
+export function seenMarks(hit: RecordedHit): Marks {
+  let marks = marksOf.get(hit)
+  if (!marks) {
+    const { hour, day } = bucketsOf(hit.t)
+    const v = hit.visitor ?? ''
+    marks = { siteHour: mark(v, hour), siteDay: mark(v, day), pageHour: mark(v, hour, hit.path), pageDay: mark(v, day, hit.path), hour, day }
+    marksOf.set(hit, marks)
+  }
+  return marks
 }
 
 export function allSeenMarks(hits: RecordedHit[]): SeenMark[] {
@@ -150,6 +157,5 @@ export function planBatch(hits: RecordedHit[], lastSeen: Map<string, number>, ne
     breakdowns: byKey(breakdowns.values()),
     views: [...views].sort((a, b) => a[0] - b[0]),
     presence: [...presence].filter(([v, t]) => t !== (lastSeen.get(v) ?? 0)).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-    seen: allSeenMarks(hits).filter((s) => newMarks.has(s.key)).sort((a, b) => (a.key < b.key ? -1 : 1)),
   }
 }

@@ -16,7 +16,7 @@ import { classifyClient, referrerHost } from './classify'
 import { HIT_MESSAGES, parseHit } from './hit'
 import type { RecordedHit } from './plan'
 import { type Database, statsDatabase } from './sql'
-import { applyBatch, type Counters, liveArticleIds, purge, readArticleNumbers, readCounters, saltFor } from './store'
+import { type Applied, applyBatch, type Counters, purge, readCounters, saltFor } from './store'
 import { bucketsOf } from './time'
 
 export type HitRequest = {
@@ -30,6 +30,9 @@ export type HitRequest = {
 
 export type LiveNumbers = Counters & { article?: { id: number; views: number; rating: RatingSummary } }
 export type HitAnswer = { status: number; body: LiveNumbers | { errors: { message: string }[] }; retryAfter?: number }
+
+/** How many readers' hashes of today are remembered (IP and user agent, in memory only). */
+const VISITOR_MEMO_SIZE = 20_000
 
 type Pending = { hit: RecordedHit; resolve: (answer: HitAnswer) => void }
 
@@ -57,6 +60,7 @@ export class Recorder {
   private salt: { day: string; value: Promise<string> } | null = null
   private startingTotal = { value: 0, readAt: -Infinity }
   private lastPurge = -Infinity
+  private readonly visitors = new Map<string, { salt: Promise<string>; visitor: string }>()
   private readonly limiter = createLimiter('cttd-hit', () => limitFromEnv('STATS_HITS_PER_IP_PER_MINUTE', 600), 60)
 
   constructor(private readonly payload: Payload, options: RecorderOptions = {}) {
@@ -163,44 +167,46 @@ export class Recorder {
 
   private async write(group: Pending[]): Promise<void> {
     const now = this.now()
-    let accepted = group
-    let live = new Set<number>()
+    let applied: Applied
     try {
-      const ids = [...new Set(group.flatMap((p) => (p.hit.article === null ? [] : [p.hit.article])))]
-      live = await liveArticleIds(this.db, ids, now)
-      accepted = []
-      for (const p of group) {
-        if (p.hit.article !== null && !live.has(p.hit.article)) p.resolve(refuse(400, HIT_MESSAGES.unknownArticle))
-        else accepted.push(p)
-      }
       if (now - this.lastPurge > 60_000) {
         this.lastPurge = now
         await purge(this.db, now)
       }
-      await applyBatch(this.db, accepted.map((p) => p.hit))
+      applied = await applyBatch(this.db, group.map((p) => p.hit), now)
     } catch (error) {
       this.payload.logger.error({ err: error }, 'Không ghi được lượt truy cập')
-      for (const p of accepted) p.resolve(refuse(503, HIT_MESSAGES.unavailable))
+      for (const p of group) p.resolve(refuse(503, HIT_MESSAGES.unavailable))
       return
     }
-    // Committed: from here on every hit of the group is counted, whatever the answer says.
+    // Committed: from here on every accepted hit of the group is counted, whatever the answer says.
+    let counters: Counters
     try {
-      const counters = await this.counters()
-      // the accepted hits' articles are exactly the live ones
-      const articles = await readArticleNumbers(this.db, [...live])
-      for (const p of accepted) {
-        const numbers = p.hit.article === null ? undefined : articles.get(p.hit.article)
-        p.resolve({
-          status: 201,
-          body: numbers
-            ? { ...counters, article: { id: p.hit.article!, views: numbers.views, rating: summarize(numbers.ratingTotal, numbers.ratingCount, null) } }
-            : counters,
-        })
-      }
+      counters = await this.countersAfter(applied, now)
     } catch (error) {
       this.payload.logger.error({ err: error }, 'Không đọc được số liệu thống kê')
-      for (const p of accepted) p.resolve({ status: 201, body: { online: 0, today: 0, month: 0, total: 0 } })
+      counters = { online: 0, today: 0, month: 0, total: 0 }
     }
+    for (const p of group) {
+      const { article } = p.hit
+      if (article !== null && !applied.live.has(article)) {
+        p.resolve(refuse(400, HIT_MESSAGES.unknownArticle))
+        continue
+      }
+      const numbers = article === null ? undefined : applied.articles.get(article)
+      p.resolve({
+        status: 201,
+        body: numbers ? { ...counters, article: { id: article!, views: numbers.views, rating: summarize(numbers.ratingTotal, numbers.ratingCount, null) } } : counters,
+      })
+    }
+  }
+
+  /** The counters as the batch's own transaction left them; read anew if it did not touch them all. */
+  private async countersAfter(applied: Applied, now: number): Promise<Counters> {
+    const { day, month } = bucketsOf(now)
+    const [today, thisMonth, total] = [`day:${day}`, `month:${month}`, 'all:all'].map((key) => applied.visits.get(key))
+    if (today === undefined || thisMonth === undefined || total === undefined) return this.counters()
+    return { online: applied.online, today, month: thisMonth, total: total + (await this.importedTotal(now)) }
   }
 
   private async visitorOf(t: number, ip: string, userAgent: string): Promise<string> {
@@ -208,12 +214,20 @@ export class Recorder {
     if (this.salt?.day !== day) {
       const value = saltFor(this.db, day, () => crypto.randomBytes(32).toString('base64url'), t)
       this.salt = { day, value }
+      this.visitors.clear()
       value.catch(() => {
         if (this.salt?.value === value) this.salt = null
       })
     }
-    const salt = await this.salt.value
-    return crypto.createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22)
+    const salt = this.salt.value
+    const client = `${ip}\n${userAgent}`
+    const known = this.visitors.get(client)
+    if (known && known.salt === salt) return known.visitor
+    const visitor = crypto.createHmac('sha256', await salt).update(client).digest('base64url').slice(0, 22)
+    // a reader's next pages today skip the HMAC; kept in memory only, and forgotten with the salt
+    if (this.visitors.size >= VISITOR_MEMO_SIZE) this.visitors.clear()
+    this.visitors.set(client, { salt, visitor })
+    return visitor
   }
 
   /** The starting total carried over from an old portal (Site global), re-read every minute. */

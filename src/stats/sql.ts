@@ -3,6 +3,9 @@
  * (INSERT ... ON CONFLICT ... DO UPDATE, RETURNING); statements are written with `?` and numbered
  * for PostgreSQL here. Payload's adapters expose their drivers: libsql's client and pg's pool.
  */
+import path from 'node:path'
+
+import Libsql from 'libsql'
 import type { Payload } from 'payload'
 
 import { adapterKind } from '../lib/database'
@@ -30,8 +33,42 @@ export type Database = {
   all: (sql: string, args?: Statement['args']) => Promise<Row[]>
   /** Runs `work` in one transaction (PostgreSQL: an interactive one on a pooled client). */
   transaction: <T>(work: (tx: { all: Database['all'] }) => Promise<T>) => Promise<T>
-  /** Runs the statements as one write transaction. */
-  batch: (statements: Statement[]) => Promise<void>
+  /** Runs the statements as one write transaction; answers each statement's rows. */
+  batch: (statements: Statement[]) => Promise<Row[][]>
+  /** SQLite: this process's own connection for the batches of hits (see openLocal). */
+  local?: () => LocalSqlite
+}
+
+/** A synchronous SQLite connection whose statements are prepared once and kept. */
+export type LocalSqlite = {
+  /** Runs `work` in one write transaction (BEGIN IMMEDIATE ... COMMIT, or ROLLBACK if it throws). */
+  transaction: <T>(work: () => T) => T
+  get: (sql: string, args: Statement['args']) => Row | undefined
+  /** Answers how many rows the statement changed. */
+  run: (sql: string, args: Statement['args']) => number
+}
+
+/**
+ * The hit batches' own connection to the database file, through libsql (the driver under
+ * Payload's client), so that their few statements are prepared once, not on every batch, and a
+ * batch runs in one synchronous call. It is a second connection of this process: SQLite's locks
+ * keep it consistent with Payload's, and the busy timeout is Payload's.
+ */
+function openLocal(url: string): LocalSqlite {
+  const file = url.replace(/^file:(\/\/)?/, '')
+  const db = new Libsql(path.resolve(file))
+  db.exec('PRAGMA busy_timeout = 5000')
+  const statements = new Map<string, Libsql.Statement<unknown[]>>()
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql)))
+    return statement
+  }
+  return {
+    transaction: (work) => db.transaction(work).immediate(),
+    get: (sql, args) => prepared(sql).get(...args) as Row | undefined,
+    run: (sql, args) => prepared(sql).run(...args).changes,
+  }
 }
 
 export function statsDatabase(payload: Payload): Database {
@@ -39,13 +76,14 @@ export function statsDatabase(payload: Payload): Database {
   if (kind === 'sqlite') {
     const client = (payload.db as unknown as { client: LibsqlClient }).client
     const all: Database['all'] = async (sql, args = []) => (await client.execute({ sql, args })).rows
+    const url = (payload.db as unknown as { clientConfig: { url: string } }).clientConfig.url
+    let local: LocalSqlite | null = null
     return {
       dialect: 'sqlite',
+      local: () => (local ??= openLocal(url)),
       all,
       transaction: async (work) => work({ all }),
-      batch: async (statements) => {
-        if (statements.length) await client.batch(statements, 'write')
-      },
+      batch: async (statements) => (statements.length ? (await client.batch(statements, 'write')).map((result) => result.rows) : []),
     }
   }
   if (kind === 'postgres') {
@@ -72,9 +110,11 @@ export function statsDatabase(payload: Payload): Database {
         const client = await pool.connect()
         try {
           await client.query('BEGIN', [])
-          for (const { sql, args } of statements) await client.query(numbered(sql), args)
+          const rows: Row[][] = []
+          for (const { sql, args } of statements) rows.push((await client.query(numbered(sql), args)).rows)
           await client.query('COMMIT', [])
           client.release()
+          return rows
         } catch (error) {
           await client.query('ROLLBACK', []).catch(() => {})
           client.release(true)

@@ -4,23 +4,28 @@
  * articles' view counts, visitor presence and "seen" marks.
  *
  * Visits and distinct visitors depend on what earlier batches recorded, possibly on another
- * instance. On PostgreSQL the batch's visitors are locked (a placeholder insert, then
- * SELECT ... FOR UPDATE, in key order so two instances never deadlock) and new seen marks are
- * told by INSERT ... ON CONFLICT DO NOTHING RETURNING, inside the transaction: two instances
- * decide exactly as one would. SQLite has one writing process (WAL, one file): the reads come
- * first, then one write batch; batches of this process are applied one at a time.
+ * instance. So each batch first locks or reads its visitors' presence and inserts its "seen"
+ * marks (INSERT ... ON CONFLICT DO NOTHING tells which are new) inside the same transaction. On
+ * PostgreSQL the visitors are locked (a placeholder insert, then SELECT ... FOR UPDATE, in key
+ * order so two instances never deadlock): two instances decide exactly as one would. On SQLite
+ * the whole batch is one synchronous BEGIN IMMEDIATE transaction on a connection of its own.
+ * The totals and the articles' numbers the hits are answered with come back from the same
+ * statements (RETURNING), so no read follows the commit.
  */
 import { allSeenMarks, planBatch, type Plan, type RecordedHit } from './plan'
-import { chunks, type Database, placeholders, type Statement } from './sql'
+import { chunks, type Database, placeholders, type Row, type Statement } from './sql'
 import { ONLINE_WINDOW_MS } from './time'
 
 const CHUNK = 500
 
-function upserts(plan: Plan, dialect: Database['dialect']): Statement[] {
-  const out: Statement[] = []
+/** A statement of the write, tagged when its RETURNING rows are part of the answer. */
+type Write = Statement & { returns?: 'totals' | 'articles' | 'online' }
+
+function upserts(plan: Plan, articles: [article: number, views: number][], now: number, dialect: Database['dialect'], rowsPerStatement = CHUNK): Write[] {
+  const out: Write[] = []
   const max = dialect === 'postgres' ? 'GREATEST' : 'MAX'
-  const add = <T>(rows: T[], head: string, width: number, tail: string, values: (row: T) => Statement['args']) => {
-    for (const part of chunks(rows, CHUNK)) out.push({ sql: `${head} VALUES ${placeholders(part.length, width)} ${tail}`, args: part.flatMap(values) })
+  const add = <T>(rows: T[], head: string, width: number, tail: string, values: (row: T) => Statement['args'], returns?: Write['returns']) => {
+    for (const part of chunks(rows, rowsPerStatement)) out.push({ sql: `${head} VALUES ${placeholders(part.length, width)} ${tail}`, args: part.flatMap(values), returns })
   }
   add(
     plan.totals,
@@ -28,8 +33,10 @@ function upserts(plan: Plan, dialect: Database['dialect']): Statement[] {
     7,
     `ON CONFLICT (key) DO UPDATE SET page_views = stats_totals.page_views + excluded.page_views,
        visits = stats_totals.visits + excluded.visits, visitors = stats_totals.visitors + excluded.visitors,
-       bots = stats_totals.bots + excluded.bots`,
+       bots = stats_totals.bots + excluded.bots
+     RETURNING key, visits`,
     (r) => [r.key, r.period, r.bucket, r.pageViews, r.visits, r.visitors, r.bots],
+    'totals',
   )
   add(
     plan.pages,
@@ -54,9 +61,17 @@ function upserts(plan: Plan, dialect: Database['dialect']): Statement[] {
     `ON CONFLICT (visitor) DO UPDATE SET last_seen = ${max}(stats_visitors.last_seen, excluded.last_seen)`,
     ([visitor, lastSeen]) => [visitor, lastSeen],
   )
-  for (const [article, count] of plan.views) {
-    out.push({ sql: 'UPDATE articles SET view_count = COALESCE(view_count, 0) + ? WHERE id = ?', args: [count, article] })
+  // Every article of the batch, with its new view count and rating numbers for the answers (a
+  // bot's hit adds 0); one statement per article, in id order, so two instances lock alike.
+  for (const [article, count] of articles) {
+    out.push({
+      sql: `UPDATE articles SET view_count = COALESCE(view_count, 0) + ? WHERE id = ?
+        RETURNING id, view_count, rating_total, rating_count`,
+      args: [count, article],
+      returns: 'articles',
+    })
   }
+  out.push({ sql: 'SELECT COUNT(*) AS online FROM stats_visitors WHERE last_seen >= ?', args: [now - ONLINE_WINDOW_MS], returns: 'online' })
   return out
 }
 
@@ -74,67 +89,111 @@ async function lastSeenOf(all: Database['all'], visitors: string[], lock: boolea
   return seen
 }
 
-/** Applies a batch of validated hits as one transaction. */
-export async function applyBatch(db: Database, hits: RecordedHit[]): Promise<void> {
-  const visitors = [...new Set(hits.flatMap((h) => (h.visitor ? [h.visitor] : [])))].sort()
-  const marks = allSeenMarks(hits).sort((a, b) => (a.key < b.key ? -1 : 1))
+const LIVE_ARTICLES = `SELECT id FROM articles WHERE id IN (%) AND _status = 'published' AND (expires_at IS NULL OR expires_at > ?)`
+
+/** Which of these article ids are published and not expired (the ones a hit may name). */
+export async function liveArticleIds(db: Pick<Database, 'all'>, ids: number[], now: number): Promise<Set<number>> {
+  const live = new Set<number>()
+  for (const part of chunks(ids, CHUNK)) {
+    const rows = await db.all(LIVE_ARTICLES.replace('%', part.map(() => '?').join(', ')), [...part, new Date(now).toISOString()])
+    for (const row of rows) live.add(Number(row.id))
+  }
+  return live
+}
+
+/** What a committed batch answers: the live numbers, read in the same transaction. */
+export type Applied = {
+  /** The batch's articles that are live; hits naming another article were left out. */
+  live: Set<number>
+  /** visits after the batch, by stats_totals key, for the rows the batch touched */
+  visits: Map<string, number>
+  online: number
+  articles: Map<number, ArticleNumbers>
+}
+
+function answerOf(writes: Write[], rows: Row[][], live: Set<number>): Applied {
+  const applied: Applied = { live, visits: new Map(), online: 0, articles: new Map() }
+  writes.forEach(({ returns }, i) => {
+    for (const row of rows[i] ?? []) {
+      if (returns === 'totals') applied.visits.set(String(row.key), Number(row.visits))
+      if (returns === 'online') applied.online = Number(row.online)
+      if (returns === 'articles') {
+        applied.articles.set(Number(row.id), {
+          views: Number(row.view_count ?? 0),
+          ratingTotal: Number(row.rating_total ?? 0),
+          ratingCount: Number(row.rating_count ?? 0),
+        })
+      }
+    }
+  })
+  return applied
+}
+
+const articleCounts = (plan: Plan, live: Set<number>): [number, number][] => {
+  const counts = new Map(plan.views)
+  for (const id of live) if (!counts.has(id)) counts.set(id, 0)
+  return [...counts].sort((a, b) => a[0] - b[0])
+}
+
+/**
+ * Applies a batch of validated hits as one transaction and answers the numbers after it. Hits
+ * naming an article that is not published (or has expired) are left out, and `live` says so.
+ */
+export async function applyBatch(db: Database, hits: RecordedHit[], now: number): Promise<Applied> {
+  const ids = [...new Set(hits.flatMap((h) => (h.article === null ? [] : [h.article])))]
 
   if (db.dialect === 'postgres') {
-    await db.transaction(async ({ all }) => {
+    return db.transaction(async ({ all }) => {
+      const live = await liveArticleIds({ all }, ids, now)
+      const accepted = hits.filter((h) => h.article === null || live.has(h.article))
+      const visitors = [...new Set(accepted.flatMap((h) => (h.visitor ? [h.visitor] : [])))].sort()
       for (const part of chunks(visitors, CHUNK)) {
         await all(`INSERT INTO stats_visitors (visitor, last_seen) VALUES ${placeholders(part.length, 2)} ON CONFLICT (visitor) DO NOTHING`, part.flatMap((v) => [v, 0]))
       }
       const lastSeen = await lastSeenOf(all, visitors, true)
       const fresh = new Set<string>()
-      for (const part of chunks(marks, CHUNK)) {
+      for (const part of chunks(allSeenMarks(accepted).sort((a, b) => (a.key < b.key ? -1 : 1)), CHUNK)) {
         const rows = await all(
           `INSERT INTO stats_seen (key, expires) VALUES ${placeholders(part.length, 2)} ON CONFLICT (key) DO NOTHING RETURNING key`,
           part.flatMap((m) => [m.key, m.expires]),
         )
         for (const row of rows) fresh.add(String(row.key))
       }
-      for (const { sql, args } of upserts(planBatch(hits, lastSeen, fresh), 'postgres')) await all(sql, args)
+      const plan = planBatch(accepted, lastSeen, fresh)
+      const writes = upserts(plan, articleCounts(plan, live), now, 'postgres')
+      const rows: Row[][] = []
+      for (const { sql, args } of writes) rows.push(await all(sql, args))
+      return answerOf(writes, rows, live)
     })
-    return
   }
 
-  // SQLite: what the batch needs to know, in one read (presence and seen marks), then one write.
-  const lastSeen = new Map<string, number>(visitors.map((v) => [v, 0]))
-  const existing = new Set<string>()
-  if (visitors.length + marks.length <= 2 * CHUNK) {
-    const rows = await db.all(
-      `SELECT 'v' AS kind, visitor AS id, last_seen FROM stats_visitors WHERE visitor IN (${visitors.map(() => '?').join(', ') || 'NULL'})
-       UNION ALL SELECT 's' AS kind, key AS id, 0 AS last_seen FROM stats_seen WHERE key IN (${marks.map(() => '?').join(', ') || 'NULL'})`,
-      [...visitors, ...marks.map((m) => m.key)],
-    )
-    for (const row of rows) {
-      if (row.kind === 'v') lastSeen.set(String(row.id), Number(row.last_seen))
-      else existing.add(String(row.id))
+  // SQLite: one synchronous write transaction on this process's own connection, its statements
+  // one row each and prepared once. Seen marks are told new by whether inserting them changed a
+  // row, as on PostgreSQL.
+  const local = db.local!()
+  return local.transaction(() => {
+    const expiry = new Date(now).toISOString()
+    const live = new Set(ids.filter((id) => local.get(LIVE_ARTICLES.replace('%', '?'), [id, expiry])))
+    const accepted = hits.filter((h) => h.article === null || live.has(h.article))
+    const lastSeen = new Map<string, number>()
+    for (const hit of accepted) {
+      if (hit.visitor && !lastSeen.has(hit.visitor)) {
+        lastSeen.set(hit.visitor, Number(local.get('SELECT last_seen FROM stats_visitors WHERE visitor = ?', [hit.visitor])?.last_seen ?? 0))
+      }
     }
-  } else {
-    for (const [v, t] of await lastSeenOf(db.all, visitors, false)) lastSeen.set(v, t)
-    for (const part of chunks(marks, CHUNK)) {
-      const rows = await db.all(`SELECT key FROM stats_seen WHERE key IN (${part.map(() => '?').join(', ')})`, part.map((m) => m.key))
-      for (const row of rows) existing.add(String(row.key))
+    const fresh = new Set<string>()
+    for (const m of allSeenMarks(accepted)) {
+      if (local.run('INSERT INTO stats_seen (key, expires) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [m.key, m.expires])) fresh.add(m.key)
     }
-  }
-  const plan = planBatch(hits, lastSeen, new Set(marks.filter((m) => !existing.has(m.key)).map((m) => m.key)))
-  const seenInserts = chunks(plan.seen, CHUNK).map((part) => ({
-    sql: `INSERT INTO stats_seen (key, expires) VALUES ${placeholders(part.length, 2)} ON CONFLICT (key) DO NOTHING`,
-    args: part.flatMap((m) => [m.key, m.expires]),
-  }))
-  await db.batch([...seenInserts, ...upserts(plan, 'sqlite')])
-}
-
-/** Which of these article ids are published and not expired (the ones a hit may name). */
-export async function liveArticleIds(db: Database, ids: number[], now: number): Promise<Set<number>> {
-  if (!ids.length) return new Set()
-  const rows = await db.all(
-    `SELECT id FROM articles WHERE id IN (${ids.map(() => '?').join(', ')}) AND _status = 'published'
-     AND (expires_at IS NULL OR expires_at > ?)`,
-    [...ids, new Date(now).toISOString()],
-  )
-  return new Set(rows.map((r) => Number(r.id)))
+    const plan = planBatch(accepted, lastSeen, fresh)
+    const writes = upserts(plan, articleCounts(plan, live), now, 'sqlite', 1)
+    const rows = writes.map(({ sql, args, returns }) => {
+      if (!returns) return (local.run(sql, args), [])
+      const row = local.get(sql, args)
+      return row ? [row] : []
+    })
+    return answerOf(writes, rows, live)
+  })
 }
 
 export type Counters = { online: number; today: number; month: number; total: number }
@@ -149,17 +208,6 @@ export async function readCounters(db: Database, now: number, day: string, month
   )
   const get = (key: string) => Number(rows.find((r) => r.key === key)?.visits ?? 0)
   return { online: get('online'), today: get(`day:${day}`), month: get(`month:${month}`), total: get('all:all') }
-}
-
-export async function readArticleNumbers(db: Database, ids: number[]): Promise<Map<number, ArticleNumbers>> {
-  if (!ids.length) return new Map()
-  const rows = await db.all(
-    `SELECT id, view_count, rating_total, rating_count FROM articles WHERE id IN (${ids.map(() => '?').join(', ')})`,
-    ids,
-  )
-  return new Map(
-    rows.map((r) => [Number(r.id), { views: Number(r.view_count ?? 0), ratingTotal: Number(r.rating_total ?? 0), ratingCount: Number(r.rating_count ?? 0) }]),
-  )
 }
 
 /** Today's salt, shared by every instance: the first to ask makes it. */
