@@ -18,7 +18,7 @@ import zlib from 'node:zlib'
 
 import pg from 'pg'
 
-import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, seconds } from './bench-common.mjs'
+import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, seconds, WARM_UP_SECONDS } from './bench-common.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
@@ -96,14 +96,14 @@ try {
   fs.writeFileSync(path.join(staticDir, 'article.html'), html)
   // compressed once, as the app's cached page is (nginx's gzip_static serves it to browsers)
   fs.writeFileSync(path.join(staticDir, 'article.html.gz'), zlib.gzipSync(html))
-  await measure({ url: `${url}${articlePath}`, headers: BROWSER_HEADERS, duration: 2 })
+  await measure({ url: `${url}${articlePath}`, headers: BROWSER_HEADERS, duration: WARM_UP_SECONDS })
   const viaNginx = line(`nginx → GET ${articlePath.slice(0, 30)}…`, await measure({ url: `${url}${articlePath}`, headers: BROWSER_HEADERS }))
   const staticRate = line('nginx → the same bytes as a static file', await measure({ url: `${url}/__static/article.html`, headers: BROWSER_HEADERS }))
   console.log(`article through nginx vs static file: ${(viaNginx / staticRate).toFixed(2)} (target ≥ 0.7)\n`)
 
   // 2. One instance directly: the article against the prerendered 404 page.
   const direct = `http://127.0.0.1:${a}`
-  await measure({ url: `${direct}${articlePath}`, headers: BROWSER_HEADERS, duration: 2 })
+  await measure({ url: `${direct}${articlePath}`, headers: BROWSER_HEADERS, duration: WARM_UP_SECONDS })
   const articleDirect = line(`instance → GET ${articlePath.slice(0, 27)}…`, await measure({ url: `${direct}${articlePath}`, headers: BROWSER_HEADERS }))
   const notFound = line('instance → GET /trang-khong-ton-tai (404 page)', await measure({ url: `${direct}/trang-khong-ton-tai`, headers: BROWSER_HEADERS }), { countNon2xx: true })
   console.log(`article vs prerendered 404 page on one instance: ${(articleDirect / notFound).toFixed(2)} (target ≥ 0.9)\n`)

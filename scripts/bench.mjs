@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 
 import pg from 'pg'
 
-import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, seconds } from './bench-common.mjs'
+import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, seconds, WARM_UP_SECONDS } from './bench-common.mjs'
 
 import { generateRollups } from './bench-rollups.mjs'
 
@@ -118,10 +118,12 @@ try {
     for (const path of [articlePath, notFoundPath, `${articlePath}?qua-next=1`, `${notFoundPath}?qua-next=1`]) {
       await fetch(`${url}${path}`, { headers: BROWSER_HEADERS })
     }
+    await measure({ ...page(articlePath), duration: WARM_UP_SECONDS })
     console.log('')
     const articleResult = await measure(page(articlePath))
     const articleRate = line(`GET ${articlePath.slice(0, 38)}…`, articleResult)
     const notFoundRate = line(`GET ${notFoundPath} (404 page)`, await measure(page(notFoundPath)), { countNon2xx: true })
+    await measure({ ...page(`${articlePath}?qua-next=1`), duration: WARM_UP_SECONDS })
     const throughNext = await measure(page(`${articlePath}?qua-next=1`))
     const articleNextRate = line('  the article through Next (?qua-next=1)', throughNext)
     const notFoundNextRate = line('  the 404 page through Next (?qua-next=1)', await measure(page(`${notFoundPath}?qua-next=1`)), { countNon2xx: true })
@@ -147,7 +149,7 @@ try {
 
   if (want('votes')) {
     // warm up the routes once
-    await measure({ url: `${url}${ratingPath}`, duration: 2 })
+    await measure({ url: `${url}${ratingPath}`, duration: WARM_UP_SECONDS })
 
     console.log('')
     const reads = line(`GET ${ratingPath} (read totals)`, await measure({ url: `${url}${ratingPath}` }))
@@ -175,7 +177,7 @@ try {
   // Hits: the custom server's fast path against a trivial Next route handler, same run.
   if (want('hits')) {
     console.log('')
-    await measure({ url: `${url}/api/live`, duration: 2 })
+    await measure({ url: `${url}/api/live`, duration: WARM_UP_SECONDS })
     const floor = line('GET /api/live (trivial Next route handler)', await measure({ url: `${url}/api/live` }))
     const today = () =>
       fetch(`${url}/api/stats/report`, { headers: auth })
@@ -196,7 +198,7 @@ try {
       readers: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     }
     // warmed up like the route above (these hits are counted before the "before" reading below)
-    await measure({ ...hitRequest, readers: `${hitRequest.readers} warm-up`, duration: 2 })
+    await measure({ ...hitRequest, readers: `${hitRequest.readers} warm-up`, duration: WARM_UP_SECONDS })
     await new Promise((resolve) => setTimeout(resolve, 500)) // the warm-up's last hits commit
     const hitsBefore = await today()
     const hits = await measure(hitRequest)

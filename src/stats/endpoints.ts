@@ -38,7 +38,7 @@ export const hitEndpoint: Endpoint = {
       userAgent: req.headers.get('user-agent') ?? '',
       host: req.headers.get('host'),
     })
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: headersOf(answer) })
+    return new Response(answer.json ?? JSON.stringify(answer.body), { status: answer.status, headers: headersOf(answer) })
   },
 }
 
@@ -73,7 +73,7 @@ export async function handleHitRequest(payload: Payload, req: IncomingMessage, r
       host: req.headers.host ?? null,
     })
   }
-  const text = JSON.stringify(answer.body)
+  const text = answer.json ?? JSON.stringify(answer.body)
   res.writeHead(answer.status, { ...headersOf(answer), 'content-length': Buffer.byteLength(text) })
   res.end(text)
 }

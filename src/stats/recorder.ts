@@ -29,7 +29,13 @@ export type HitRequest = {
 }
 
 export type LiveNumbers = Counters & { article?: { id: number; views: number; rating: RatingSummary } }
-export type HitAnswer = { status: number; body: LiveNumbers | { errors: { message: string }[] }; retryAfter?: number }
+export type HitAnswer = {
+  status: number
+  body: LiveNumbers | { errors: { message: string }[] }
+  retryAfter?: number
+  /** The body as JSON, when it was written once for several hits. */
+  json?: string
+}
 
 /** How many readers' hashes of today are remembered (IP and user agent, in memory only). */
 const VISITOR_MEMO_SIZE = 20_000
@@ -187,17 +193,23 @@ export class Recorder {
       this.payload.logger.error({ err: error }, 'Không đọc được số liệu thống kê')
       counters = { online: 0, today: 0, month: 0, total: 0 }
     }
+    // the hits of a group on the same article get the same answer: made and written out once
+    const answers = new Map<number | null, HitAnswer>()
     for (const p of group) {
       const { article } = p.hit
-      if (article !== null && !applied.live.has(article)) {
-        p.resolve(refuse(400, HIT_MESSAGES.unknownArticle))
-        continue
+      let answer = answers.get(article)
+      if (!answer) {
+        if (article !== null && !applied.live.has(article)) answer = refuse(400, HIT_MESSAGES.unknownArticle)
+        else {
+          const numbers = article === null ? undefined : applied.articles.get(article)
+          const body = numbers
+            ? { ...counters, article: { id: article!, views: numbers.views, rating: summarize(numbers.ratingTotal, numbers.ratingCount, null) } }
+            : counters
+          answer = { status: 201, body, json: JSON.stringify(body) }
+        }
+        answers.set(article, answer)
       }
-      const numbers = article === null ? undefined : applied.articles.get(article)
-      p.resolve({
-        status: 201,
-        body: numbers ? { ...counters, article: { id: article!, views: numbers.views, rating: summarize(numbers.ratingTotal, numbers.ratingCount, null) } } : counters,
-      })
+      p.resolve(answer)
     }
   }
 
