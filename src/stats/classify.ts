@@ -6,6 +6,8 @@
 import { isbotMatch } from 'isbot'
 import UAParser from 'ua-parser-js'
 
+import { httpHost } from './hit'
+
 export type Client = { bot: string | null; browser: string; os: string; device: 'mobile' | 'tablet' | 'desktop' | 'other' }
 
 const UNKNOWN = 'Khác'
@@ -58,13 +60,7 @@ export function classifyClient(userAgent: string, screenWidth: number | null, au
  * the portal itself (a reader moving between its pages, not a source of traffic).
  */
 export function referrerHost(referrer: string | null, ownHost: string | null): string | null {
-  if (!referrer) return ''
-  try {
-    const url = new URL(referrer)
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return ''
-    const host = url.hostname.replace(/^www\./, '').toLowerCase()
-    return ownHost && host === ownHost.replace(/^www\./, '').replace(/:\d+$/, '').toLowerCase() ? null : host
-  } catch {
-    return ''
-  }
+  const host = referrer ? httpHost(referrer) : null
+  if (host === null) return ''
+  return ownHost && host === ownHost.replace(/^www\./, '').replace(/:\d+$/, '').toLowerCase() ? null : host
 }

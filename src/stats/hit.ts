@@ -30,6 +30,27 @@ export function isPortalPath(path: string): boolean {
   return path === '/en' || PORTAL_PATH.test(path)
 }
 
+const hosts = new Map<string, string | null>()
+
+/**
+ * The host of an http(s) address, lowercased and without "www."; null when it is not such an
+ * address. Remembered (up to 1,000 addresses): readers arrive from the same few pages.
+ */
+export function httpHost(address: string): string | null {
+  let host = hosts.get(address)
+  if (host === undefined) {
+    try {
+      const url = new URL(address)
+      host = url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname.replace(/^www\./, '').toLowerCase() : null
+    } catch {
+      host = null
+    }
+    if (hosts.size >= 1000) hosts.clear()
+    hosts.set(address, host)
+  }
+  return host
+}
+
 export type Parsed = { ok: true; hit: HitInput } | { ok: false; message: string }
 
 export function parseHit(body: string): Parsed {
@@ -54,12 +75,7 @@ export function parseHit(body: string): Parsed {
     return { ok: false, message: HIT_MESSAGES.article }
   }
   if (referrer !== null && referrer !== '') {
-    if (typeof referrer !== 'string' || referrer.length > 1024) return { ok: false, message: HIT_MESSAGES.referrer }
-    try {
-      if (!/^https?:$/.test(new URL(referrer).protocol)) return { ok: false, message: HIT_MESSAGES.referrer }
-    } catch {
-      return { ok: false, message: HIT_MESSAGES.referrer }
-    }
+    if (typeof referrer !== 'string' || referrer.length > 1024 || httpHost(referrer) === null) return { ok: false, message: HIT_MESSAGES.referrer }
   }
   if (screen !== null && !(typeof screen === 'number' && Number.isInteger(screen) && screen >= 0 && screen <= 20000)) {
     return { ok: false, message: HIT_MESSAGES.screen }

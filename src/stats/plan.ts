@@ -39,7 +39,16 @@ export type Plan = {
   presence: [visitor: string, lastSeen: number][]
 }
 
-const mark = (...parts: string[]) => crypto.hash('sha256', parts.join('\n'), 'base64url').slice(0, 24)
+/** A short fixed-length name for a path, remembered: marks name pages by it. */
+const pathNames = new Map<string, string>()
+function pathName(path: string): string {
+  let name = pathNames.get(path)
+  if (!name) {
+    if (pathNames.size >= 10_000) pathNames.clear()
+    pathNames.set(path, (name = crypto.hash('sha256', path, 'base64url').slice(0, 16)))
+  }
+  return name
+}
 
 type Marks = { siteHour: string; siteDay: string; pageHour: string; pageDay: string; hour: string; day: string }
 const marksOf = new WeakMap<RecordedHit, Marks>()
@@ -50,7 +59,9 @@ export function seenMarks(hit: RecordedHit): Marks {
   if (!marks) {
     const { hour, day } = bucketsOf(hit.t)
     const v = hit.visitor ?? ''
-    marks = { siteHour: mark(v, hour), siteDay: mark(v, day), pageHour: mark(v, hour, hit.path), pageDay: mark(v, day, hit.path), hour, day }
+    // the visitor's hash is already an opaque salted HMAC: marks are made of it without hashing again
+    const page = pathName(hit.path)
+    marks = { siteHour: `${v} ${hour}`, siteDay: `${v} ${day}`, pageHour: `${v} ${hour} ${page}`, pageDay: `${v} ${day} ${page}`, hour, day }
     marksOf.set(hit, marks)
   }
   return marks

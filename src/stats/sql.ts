@@ -58,6 +58,11 @@ function openLocal(url: string): LocalSqlite {
   const file = url.replace(/^file:(\/\/)?/, '')
   const db = new Libsql(path.resolve(file))
   db.exec('PRAGMA busy_timeout = 5000')
+  // A commit is in the WAL file, in the operating system's hands, when it returns: a killed
+  // process (kill -9) loses no acknowledged hit. Only a power cut could undo the last commits,
+  // which NORMAL does not wait for the disk to hold (FULL measured ~18% fewer hits/s here).
+  // Payload's own connection, which writes the content, keeps FULL.
+  db.exec('PRAGMA synchronous = NORMAL')
   const statements = new Map<string, Libsql.Statement<unknown[]>>()
   const prepared = (sql: string) => {
     let statement = statements.get(sql)

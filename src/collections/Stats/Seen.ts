@@ -1,8 +1,9 @@
 import { statsCollection } from './shared'
 
 /**
- * Which visitor was already counted in which hour or day (site-wide and per page), as a keyed
- * hash; a row lives until its period ends. Makes "visitors" distinct per period across instances.
+ * Which visitor was already counted in which hour or day (site-wide and per page), named by the
+ * visitor's salted hash; a row lives until its period ends. Makes "visitors" distinct per period
+ * across instances.
  */
 export const StatsSeen = statsCollection({
   slug: 'stats-seen',
