@@ -95,7 +95,8 @@ export class Recorder {
       const t = this.now()
       const { hit } = parsed
       const client = classifyClient(request.userAgent, hit.screen, hit.automated)
-      const visitor = client.bot ? null : await this.visitorOf(t, request.ip, request.userAgent)
+      const known = client.bot ? null : this.visitorOf(t, request.ip, request.userAgent)
+      const visitor = typeof known === 'string' || known === null ? known : await known
       const answer = new Promise<HitAnswer>((resolve) =>
         this.pending.push({
           hit: {
@@ -221,7 +222,8 @@ export class Recorder {
     return { online: applied.online, today, month: thisMonth, total: total + (await this.importedTotal(now)) }
   }
 
-  private async visitorOf(t: number, ip: string, userAgent: string): Promise<string> {
+  /** The visitor's hash for today: at once for a reader already seen today, else once the salt is known. */
+  private visitorOf(t: number, ip: string, userAgent: string): string | Promise<string> {
     const { day } = bucketsOf(t)
     if (this.salt?.day !== day) {
       const value = saltFor(this.db, day, () => crypto.randomBytes(32).toString('base64url'), t)
@@ -235,11 +237,13 @@ export class Recorder {
     const client = `${ip}\n${userAgent}`
     const known = this.visitors.get(client)
     if (known && known.salt === salt) return known.visitor
-    const visitor = crypto.createHmac('sha256', await salt).update(client).digest('base64url').slice(0, 22)
-    // a reader's next pages today skip the HMAC; kept in memory only, and forgotten with the salt
-    if (this.visitors.size >= VISITOR_MEMO_SIZE) this.visitors.clear()
-    this.visitors.set(client, { salt, visitor })
-    return visitor
+    return salt.then((key) => {
+      const visitor = crypto.createHmac('sha256', key).update(client).digest('base64url').slice(0, 22)
+      // a reader's next pages today skip the HMAC; kept in memory only, and forgotten with the salt
+      if (this.visitors.size >= VISITOR_MEMO_SIZE) this.visitors.clear()
+      this.visitors.set(client, { salt, visitor })
+      return visitor
+    })
   }
 
   /** The starting total carried over from an old portal (Site global), re-read every minute. */
