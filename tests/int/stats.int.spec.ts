@@ -193,6 +193,31 @@ describe('POST /api/stats/hit', () => {
     expect((await payload.findByID({ collection: 'articles', id: article.id })).viewCount).toBe(N)
   })
 
+  it('counts every hit while the newsroom saves the article and readers vote on it at the same moment', async () => {
+    // On SQLite the hits are written through a connection of their own, beside Payload's.
+    const article = await publish()
+    const before = await allTime()
+    const N = 200
+    const [hits, , votes] = await Promise.all([
+      Promise.all(Array.from({ length: N }, () => send(JSON.stringify({ path: `/bai-viet/${article.slug}`, article: article.id })))),
+      // an editor saving five times in a row (one person's saves do not overlap)
+      (async () => {
+        for (let i = 1; i <= 5; i += 1) await payload.update({ collection: 'articles', id: article.id, data: { lead: `Sapo sửa lần ${i}.` } })
+      })(),
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          api.request('POST', `/articles/${article.id}/rating`, { json: { score: 5 }, headers: { [CLIENT_IP_HEADER]: `10.77.0.${i + 1}` } }),
+        ),
+      ),
+    ])
+    expect(hits.map((a) => a.status)).toEqual(Array(N).fill(201))
+    expect(votes.map((a) => a.status)).toEqual(Array(20).fill(201))
+    expect((await allTime()).pageViews - before.pageViews).toBe(N)
+    const saved = await payload.findByID({ collection: 'articles', id: article.id })
+    expect(saved).toMatchObject({ viewCount: N, ratingCount: 20, ratingTotal: 100 })
+    expect(saved.lead).toBe('Sapo sửa lần 5.')
+  })
+
   it('refuses bad input with a 400 in Vietnamese and counts nothing', async () => {
     const draft = await payload.create({ collection: 'articles', data: { ...articleData(category), _status: 'draft' }, draft: true })
     const before = await allTime()
