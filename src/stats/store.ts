@@ -6,8 +6,8 @@
  * Visits and distinct visitors depend on what earlier batches recorded, possibly on another
  * instance. So each batch first locks or reads its visitors' presence and inserts its "seen"
  * marks (INSERT ... ON CONFLICT DO NOTHING tells which are new) inside the same transaction. On
- * PostgreSQL the visitors are locked (a placeholder insert, then SELECT ... FOR UPDATE, in key
- * order so two instances never deadlock): two instances decide exactly as one would. On SQLite
+ * PostgreSQL the visitors' rows are locked (an upsert that changes nothing, in key order so two
+ * instances never deadlock): two instances decide exactly as one would. On SQLite
  * the whole batch is one synchronous BEGIN IMMEDIATE transaction on a connection of its own.
  * The totals and the articles' numbers the hits are answered with come back from the same
  * statements (RETURNING), so no read follows the commit.
@@ -75,20 +75,6 @@ function upserts(plan: Plan, articles: [article: number, views: number][], now: 
   return out
 }
 
-async function lastSeenOf(all: Database['all'], visitors: string[], lock: boolean): Promise<Map<string, number>> {
-  const seen = new Map<string, number>()
-  for (const part of chunks(visitors, CHUNK)) {
-    const rows = await all(
-      `SELECT visitor, last_seen FROM stats_visitors WHERE visitor IN (${part.map(() => '?').join(', ')})
-       ORDER BY visitor${lock ? ' FOR UPDATE' : ''}`,
-      part,
-    )
-    for (const row of rows) seen.set(String(row.visitor), Number(row.last_seen))
-  }
-  for (const visitor of visitors) if (!seen.has(visitor)) seen.set(visitor, 0)
-  return seen
-}
-
 const LIVE_ARTICLES = `SELECT id FROM articles WHERE id IN (%) AND _status = 'published' AND (expires_at IS NULL OR expires_at > ?)`
 
 /** Which of these article ids are published and not expired (the ones a hit may name). */
@@ -147,10 +133,17 @@ export async function applyBatch(db: Database, hits: RecordedHit[], now: number)
       const live = await liveArticleIds({ all }, ids, now)
       const accepted = hits.filter((h) => h.article === null || live.has(h.article))
       const visitors = [...new Set(accepted.flatMap((h) => (h.visitor ? [h.visitor] : [])))].sort()
+      // Each visitor's row, locked (made if new): an upsert that changes nothing locks the row
+      // and answers its last_seen as committed, in key order so two instances never deadlock.
+      const lastSeen = new Map<string, number>()
       for (const part of chunks(visitors, CHUNK)) {
-        await all(`INSERT INTO stats_visitors (visitor, last_seen) VALUES ${placeholders(part.length, 2)} ON CONFLICT (visitor) DO NOTHING`, part.flatMap((v) => [v, 0]))
+        const rows = await all(
+          `INSERT INTO stats_visitors (visitor, last_seen) VALUES ${placeholders(part.length, 2)}
+           ON CONFLICT (visitor) DO UPDATE SET visitor = excluded.visitor RETURNING visitor, last_seen`,
+          part.flatMap((v) => [v, 0]),
+        )
+        for (const row of rows) lastSeen.set(String(row.visitor), Number(row.last_seen))
       }
-      const lastSeen = await lastSeenOf(all, visitors, true)
       const fresh = new Set<string>()
       for (const part of chunks(allSeenMarks(accepted).sort((a, b) => (a.key < b.key ? -1 : 1)), CHUNK)) {
         const rows = await all(
@@ -161,9 +154,22 @@ export async function applyBatch(db: Database, hits: RecordedHit[], now: number)
       }
       const plan = planBatch(accepted, lastSeen, fresh)
       const writes = upserts(plan, articleCounts(plan, live), now, 'postgres')
+      // One round trip for the rollups and presence: the upserts as the parts of one statement
+      // (different tables, so none sees another's rows); the articles, locked one by one in id
+      // order, and the online count, which must see the presence just written, come after.
+      const merged = writes.filter((w) => w.returns !== 'articles' && w.returns !== 'online')
+      const executed: Write[] = [
+        {
+          sql: `WITH ${merged.map((w, i) => `w${i} AS (${w.sql})`).join(', ')}
+            ${merged.flatMap((w, i) => (w.returns === 'totals' ? [`SELECT key, visits FROM w${i}`] : [])).join(' UNION ALL ') || 'SELECT NULL AS key, NULL AS visits WHERE false'}`,
+          args: merged.flatMap((w) => w.args),
+          returns: 'totals',
+        },
+        ...writes.filter((w) => w.returns === 'articles' || w.returns === 'online'),
+      ]
       const rows: Row[][] = []
-      for (const { sql, args } of writes) rows.push(await all(sql, args))
-      return answerOf(writes, rows, live)
+      for (const { sql, args } of merged.length ? executed : executed.slice(1)) rows.push(await all(sql, args))
+      return answerOf(merged.length ? executed : executed.slice(1), rows, live)
     })
   }
 
