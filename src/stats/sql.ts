@@ -25,19 +25,24 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`)
 }
 
-export type Dialect = 'sqlite' | 'postgres'
-
-/** A connection for reads, and a way to run writes as one transaction. */
-export type Database = {
-  dialect: Dialect
+type Common = {
   all: (sql: string, args?: Statement['args']) => Promise<Row[]>
-  /** Runs `work` in one transaction (PostgreSQL: an interactive one on a pooled client). */
-  transaction: <T>(work: (tx: { all: Database['all'] }) => Promise<T>) => Promise<T>
   /** Runs the statements as one write transaction; answers each statement's rows. */
   batch: (statements: Statement[]) => Promise<Row[][]>
-  /** SQLite: this process's own connection for the batches of hits (see openLocal). */
-  local?: () => LocalSqlite
 }
+
+/** A connection for reads, a way to run writes as one transaction, and each dialect's way to write a batch of hits. */
+export type Database =
+  | (Common & {
+      dialect: 'sqlite'
+      /** This process's own connection for the batches of hits (see openLocal). */
+      local: () => LocalSqlite
+    })
+  | (Common & {
+      dialect: 'postgres'
+      /** Runs `work` in one interactive transaction on a pooled client. */
+      transaction: <T>(work: (tx: { all: Common['all'] }) => Promise<T>) => Promise<T>
+    })
 
 /** A synchronous SQLite connection whose statements are prepared once and kept. */
 export type LocalSqlite = {
@@ -80,52 +85,43 @@ export function statsDatabase(payload: Payload): Database {
   const kind = adapterKind(payload)
   if (kind === 'sqlite') {
     const client = (payload.db as unknown as { client: LibsqlClient }).client
-    const all: Database['all'] = async (sql, args = []) => (await client.execute({ sql, args })).rows
+    const all: Common['all'] = async (sql, args = []) => (await client.execute({ sql, args })).rows
     const url = (payload.db as unknown as { clientConfig: { url: string } }).clientConfig.url
     let local: LocalSqlite | null = null
     return {
       dialect: 'sqlite',
       local: () => (local ??= openLocal(url)),
       all,
-      transaction: async (work) => work({ all }),
       batch: async (statements) => (statements.length ? (await client.batch(statements, 'write')).map((result) => result.rows) : []),
     }
   }
   if (kind === 'postgres') {
     const pool = (payload.db as unknown as { pool: PgPool }).pool
-    const all: Database['all'] = async (sql, args = []) => (await pool.query(numbered(sql), args)).rows
+    const all: Common['all'] = async (sql, args = []) => (await pool.query(numbered(sql), args)).rows
+    const transaction = async <T>(work: (tx: { all: Common['all'] }) => Promise<T>): Promise<T> => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN', [])
+        const result = await work({ all: async (sql, args = []) => (await client.query(numbered(sql), args)).rows })
+        await client.query('COMMIT', [])
+        client.release()
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK', []).catch(() => {})
+        client.release(true)
+        throw error
+      }
+    }
     return {
       dialect: 'postgres',
       all,
-      transaction: async (work) => {
-        const client = await pool.connect()
-        try {
-          await client.query('BEGIN', [])
-          const result = await work({ all: async (sql, args = []) => (await client.query(numbered(sql), args)).rows })
-          await client.query('COMMIT', [])
-          client.release()
-          return result
-        } catch (error) {
-          await client.query('ROLLBACK', []).catch(() => {})
-          client.release(true)
-          throw error
-        }
-      },
-      batch: async (statements) => {
-        const client = await pool.connect()
-        try {
-          await client.query('BEGIN', [])
+      transaction,
+      batch: (statements) =>
+        transaction(async (tx) => {
           const rows: Row[][] = []
-          for (const { sql, args } of statements) rows.push((await client.query(numbered(sql), args)).rows)
-          await client.query('COMMIT', [])
-          client.release()
+          for (const { sql, args } of statements) rows.push(await tx.all(sql, args))
           return rows
-        } catch (error) {
-          await client.query('ROLLBACK', []).catch(() => {})
-          client.release(true)
-          throw error
-        }
-      },
+        }),
     }
   }
   throw new Error(

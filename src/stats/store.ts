@@ -76,9 +76,10 @@ function upserts(plan: Plan, articles: [article: number, views: number][], now: 
 }
 
 const LIVE_ARTICLES = `SELECT id FROM articles WHERE id IN (%) AND _status = 'published' AND (expires_at IS NULL OR expires_at > ?)`
+const LIVE_ARTICLE = LIVE_ARTICLES.replace('%', '?')
 
 /** Which of these article ids are published and not expired (the ones a hit may name). */
-export async function liveArticleIds(db: Pick<Database, 'all'>, ids: number[], now: number): Promise<Set<number>> {
+async function liveArticleIds(db: Pick<Database, 'all'>, ids: number[], now: number): Promise<Set<number>> {
   const live = new Set<number>()
   for (const part of chunks(ids, CHUNK)) {
     const rows = await db.all(LIVE_ARTICLES.replace('%', part.map(() => '?').join(', ')), [...part, new Date(now).toISOString()])
@@ -159,27 +160,31 @@ export async function applyBatch(db: Database, hits: RecordedHit[], now: number)
       // order, and the online count, which must see the presence just written, come after.
       const merged = writes.filter((w) => w.returns !== 'articles' && w.returns !== 'online')
       const executed: Write[] = [
-        {
-          sql: `WITH ${merged.map((w, i) => `w${i} AS (${w.sql})`).join(', ')}
+        ...(merged.length
+          ? [
+              {
+                sql: `WITH ${merged.map((w, i) => `w${i} AS (${w.sql})`).join(', ')}
             ${merged.flatMap((w, i) => (w.returns === 'totals' ? [`SELECT key, visits FROM w${i}`] : [])).join(' UNION ALL ') || 'SELECT NULL AS key, NULL AS visits WHERE false'}`,
-          args: merged.flatMap((w) => w.args),
-          returns: 'totals',
-        },
+                args: merged.flatMap((w) => w.args),
+                returns: 'totals' as const,
+              },
+            ]
+          : []),
         ...writes.filter((w) => w.returns === 'articles' || w.returns === 'online'),
       ]
       const rows: Row[][] = []
-      for (const { sql, args } of merged.length ? executed : executed.slice(1)) rows.push(await all(sql, args))
-      return answerOf(merged.length ? executed : executed.slice(1), rows, live)
+      for (const { sql, args } of executed) rows.push(await all(sql, args))
+      return answerOf(executed, rows, live)
     })
   }
 
   // SQLite: one synchronous write transaction on this process's own connection, its statements
   // one row each and prepared once. Seen marks are told new by whether inserting them changed a
   // row, as on PostgreSQL.
-  const local = db.local!()
+  const local = db.local()
   return local.transaction(() => {
     const expiry = new Date(now).toISOString()
-    const live = new Set(ids.filter((id) => local.get(LIVE_ARTICLES.replace('%', '?'), [id, expiry])))
+    const live = new Set(ids.filter((id) => local.get(LIVE_ARTICLE, [id, expiry])))
     const accepted = hits.filter((h) => h.article === null || live.has(h.article))
     const lastSeen = new Map<string, number>()
     for (const hit of accepted) {
