@@ -9,22 +9,14 @@
  *   - each instance's resident memory under load.
  *   --seconds=N  duration of each measurement (default 10)
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 
-import pg from 'pg'
+import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, postgresDatabase, seconds, startScript, WARM_UP_SECONDS } from './bench-common.mjs'
 
-import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, seconds, WARM_UP_SECONDS } from './bench-common.mjs'
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
-
-
-
 
 const rss = (pid) => {
   try {
@@ -37,55 +29,30 @@ const rss = (pid) => {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-cluster-'))
 const staticDir = path.join(dir, 'static')
 fs.mkdirSync(staticDir)
-const base = process.env.BENCH_POSTGRES_URI || 'postgres://postgres@127.0.0.1:5432/postgres'
-const dbName = `portal_bench_cluster_${process.pid}`
-const adminDb = new pg.Client({ connectionString: base })
-await adminDb.connect()
-await adminDb.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-await adminDb.end()
-const dbUrl = new URL(base)
-dbUrl.pathname = `/${dbName}`
+const db = await postgresDatabase(`portal_bench_cluster_${process.pid}`)
 
 const [port, a, b] = [await freePort(), await freePort(), await freePort()]
 const url = `http://127.0.0.1:${port}`
-const cluster = spawn(process.execPath, [path.join(root, 'scripts', 'cluster.mjs')], {
-  cwd: root,
-  detached: true,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: {
-    ...process.env,
-    CLUSTER_PORT: String(port),
-    APP_PORTS: `${a},${b}`,
-    DATABASE_URI: dbUrl.toString(),
-    MEDIA_DIR: path.join(dir, 'media'),
-    SECRET_FILE: path.join(dir, '.secret'),
-    CLUSTER_STATIC_DIR: staticDir,
-    JOBS_AUTORUN: 'false',
-    RATING_VOTES_PER_IP_PER_DAY: '1000000000',
-    STATS_HITS_PER_IP_PER_MINUTE: '1000000000',
-  },
+const cluster = startScript('cluster.mjs', {
+  CLUSTER_PORT: String(port),
+  APP_PORTS: `${a},${b}`,
+  DATABASE_URI: db.uri,
+  MEDIA_DIR: path.join(dir, 'media'),
+  SECRET_FILE: path.join(dir, '.secret'),
+  CLUSTER_STATIC_DIR: staticDir,
+  JOBS_AUTORUN: 'false',
+  RATING_VOTES_PER_IP_PER_DAY: '1000000000',
+  STATS_HITS_PER_IP_PER_MINUTE: '1000000000',
 })
-let output = ''
-cluster.stdout.on('data', (chunk) => (output += chunk))
 const stop = async () => {
-  try {
-    process.kill(-cluster.pid, 'SIGTERM')
-  } catch {}
-  await new Promise((resolve) => setTimeout(resolve, 3000))
-  const c = new pg.Client({ connectionString: base })
-  await c.connect()
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-  await c.end()
+  await cluster.stop(3000)
+  await db.drop().catch(() => {})
   fs.rmSync(dir, { recursive: true, force: true })
 }
 
 try {
-  const deadline = Date.now() + 10 * 60_000
-  while (!/Cụm sẵn sàng/.test(output)) {
-    if (cluster.exitCode !== null || Date.now() > deadline) throw new Error(`the cluster did not start:\n${output.slice(-3000)}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  const pids = [a, b].map((p) => Number(new RegExp(`cổng ${p} \\(pid (\\d+)\\)`).exec(output)?.[1]))
+  await cluster.ready(/Cụm sẵn sàng/)
+  const pids = [a, b].map((p) => Number(new RegExp(`cổng ${p} \\(pid (\\d+)\\)`).exec(cluster.output())?.[1]))
   console.log(`Bench (cluster): nginx + 2 instances on PostgreSQL and Redis, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores\n`)
   const list = await (await fetch(`${url}/api/articles?limit=1&depth=0&select[slug]=true`)).json()
   const article = list.docs[0]

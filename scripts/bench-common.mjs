@@ -8,11 +8,16 @@
  * server but 4,100/s of 10.5 KB of gzip bytes, while the server idled at a third of a core. It
  * was measuring itself.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import pg from 'pg'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export const CONNECTIONS = 50
 
@@ -32,6 +37,53 @@ export function freePort() {
       server.close(() => resolve(port))
     })
   })
+}
+
+/** A fresh PostgreSQL database on BENCH_POSTGRES_URI (default the local server): its URI, and a way to drop it. */
+export async function postgresDatabase(name) {
+  const base = process.env.BENCH_POSTGRES_URI || 'postgres://postgres@127.0.0.1:5432/postgres'
+  const admin = async (...queries) => {
+    const client = new pg.Client({ connectionString: base })
+    await client.connect()
+    for (const query of queries) await client.query(query)
+    await client.end()
+  }
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name}`)
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  return { uri: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
+/**
+ * Starts scripts/<script> in a process group of its own, keeping what it prints: `ready` waits
+ * (up to 10 minutes) for a line matching `pattern`, `stop` sends SIGTERM to the group and gives it
+ * `graceMs` to end.
+ */
+export function startScript(script, env) {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', script)], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  return {
+    output: () => output,
+    async ready(pattern) {
+      const deadline = Date.now() + 10 * 60_000
+      while (!pattern.test(output)) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start:\n${output.slice(-3000)}`)
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+    },
+    async stop(graceMs) {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {}
+      await new Promise((resolve) => setTimeout(resolve, graceMs))
+    },
+  }
 }
 
 const WRK = process.env.WRK_PATH || '/usr/bin/wrk'

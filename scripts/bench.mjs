@@ -7,20 +7,15 @@
  *   --seconds=N  duration of each measurement (default 10)
  *   --only=pages,votes,hits,report   some of the parts
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-import pg from 'pg'
-
-import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, seconds, WARM_UP_SECONDS } from './bench-common.mjs'
+import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, postgresDatabase, seconds, startScript, WARM_UP_SECONDS } from './bench-common.mjs'
 
 import { generateRollups } from './bench-rollups.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const usePostgres = args.includes('--postgres')
 const only = args
@@ -30,71 +25,31 @@ const only = args
 /** --only=pages,votes,hits,report runs just those parts. */
 const want = (part) => !only || only.includes(part)
 
-
-async function database(dir) {
-  if (!usePostgres) return { uri: `file:${path.join(dir, 'bench.db')}`, drop: async () => {} }
-  const base = process.env.BENCH_POSTGRES_URI || 'postgres://postgres@127.0.0.1:5432/postgres'
-  const name = `portal_bench_${process.pid}`
-  const client = new pg.Client({ connectionString: base })
-  await client.connect()
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await client.query(`CREATE DATABASE ${name}`)
-  await client.end()
-  const url = new URL(base)
-  url.pathname = `/${name}`
-  return {
-    uri: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    },
-  }
-}
-
-
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'))
-const db = await database(dir)
+const db = usePostgres ? await postgresDatabase(`portal_bench_${process.pid}`) : { uri: `file:${path.join(dir, 'bench.db')}`, drop: async () => {} }
 const port = await freePort()
 const url = `http://127.0.0.1:${port}`
 console.log(`Bench: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores`)
-const app = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
-  cwd: root,
-  detached: true,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URI: db.uri,
-    MEDIA_DIR: path.join(dir, 'media'),
-    SECRET_FILE: path.join(dir, '.secret'),
-    JOBS_AUTORUN: 'false',
-    // every request below comes from 127.0.0.1: lift the per-IP cap so votes are measured, not refused
-    RATING_VOTES_PER_IP_PER_DAY: '1000000000',
-    STATS_HITS_PER_IP_PER_MINUTE: '1000000000',
-  },
+const app = startScript('start.mjs', {
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATABASE_URI: db.uri,
+  MEDIA_DIR: path.join(dir, 'media'),
+  SECRET_FILE: path.join(dir, '.secret'),
+  JOBS_AUTORUN: 'false',
+  // every request below comes from 127.0.0.1: lift the per-IP cap so votes are measured, not refused
+  RATING_VOTES_PER_IP_PER_DAY: '1000000000',
+  STATS_HITS_PER_IP_PER_MINUTE: '1000000000',
 })
-let output = ''
-app.stdout.on('data', (chunk) => (output += chunk))
 const stop = async () => {
-  try {
-    process.kill(-app.pid, 'SIGTERM')
-  } catch {}
-  await new Promise((resolve) => setTimeout(resolve, 1000))
+  await app.stop(1000)
   await db.drop().catch(() => {})
   fs.rmSync(dir, { recursive: true, force: true })
 }
 
 try {
-  const deadline = Date.now() + 10 * 60_000
-  while (!/Trang quản trị/.test(output)) {
-    if (app.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${output.slice(-3000)}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  const [, email, password] = /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m.exec(output) ?? []
+  await app.ready(/Trang quản trị/)
+  const [, email, password] = /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m.exec(app.output()) ?? []
   const login = await (
     await fetch(`${url}/api/users/login`, {
       method: 'POST',
