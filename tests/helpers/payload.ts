@@ -87,7 +87,7 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
       const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
       // pool.end() resolves before its idle connections have closed, and the database is dropped
       // WITH (FORCE) right after: a connection still closing gets "terminating connection due to
-      // administrator command", which an ended pool with no listener would throw into the next test.
+      // administrator command", which a pool with no error listener throws as an unhandled error.
       pool?.on('error', () => {})
       await payload.destroy()
       if (pool) await endPool(pool)
