@@ -1,6 +1,10 @@
 import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { withPayload } from '@payloadcms/next/withPayload'
+
+import { portalScript } from './scripts/portal-script.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -21,6 +25,8 @@ const nextConfig = {
   cacheHandler: require.resolve('./cache-handler.cjs'),
   cacheMaxMemorySize: 0,
   images: { unoptimized: true },
+  // the URL of public/portal.js with its content hash, for the layout (see scripts/portal-script.mjs)
+  env: { PORTAL_SCRIPT_PATH: portalScript(path.dirname(fileURLToPath(import.meta.url))).path },
   async rewrites() {
     return {
       afterFiles: [

@@ -10,6 +10,8 @@
  * after PAGE_BYTES_TTL_SECONDS (default 30), and at most PAGE_BYTES_MAX_ENTRIES (default 500) are
  * kept, least recently used first out.
  */
+import { encodingOf } from './lean-pages.mjs'
+
 const TTL_MS = Number(process.env.PAGE_BYTES_TTL_SECONDS || 30) * 1000
 const MAX_ENTRIES = Number(process.env.PAGE_BYTES_MAX_ENTRIES || 500)
 const MAX_BYTES = 1024 * 1024
@@ -26,10 +28,6 @@ globalThis[Symbol.for('cttd.pageBytes')] = {
   },
 }
 
-const encodingOf = (req) => {
-  const accepted = String(req.headers['accept-encoding'] ?? '')
-  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : ''
-}
 
 /** The key when this request may be answered from, or stored in, the page bytes; null otherwise. */
 export function pageKey(req, publicPage) {

@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
+import { leanPage } from './lean-pages.mjs'
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
+import { portalScript } from './portal-script.mjs'
 
 const CLIENT_IP_HEADER = 'x-portal-client-ip'
 const HIT_PATH = '/api/stats/hit'
@@ -60,6 +62,24 @@ const app = next({ dev: false, dir: root, hostname, port })
 const handle = app.getRequestHandler()
 await app.prepare()
 
+const script = portalScript(root)
+const SCRIPT_TYPE = 'text/javascript; charset=utf-8'
+
+/** public/portal.js: a year in caches when asked for by its current hash, as the pages link it. */
+function servePortalScript(req, res) {
+  const current = req.url === script.path
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  const body = gzip ? script.gzip : script.body
+  res.writeHead(200, {
+    'content-type': SCRIPT_TYPE,
+    'cache-control': current ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+    vary: 'Accept-Encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    'content-length': body.length,
+  })
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? ''
   const fast = req.url === HIT_PATH ? stats() : undefined
@@ -71,11 +91,13 @@ const server = createServer((req, res) => {
     })
     return
   }
+  if (req.url.startsWith('/portal.js') && (req.method === 'GET' || req.method === 'HEAD')) return servePortalScript(req, res)
   const policy = pagePolicy(req)
   const key = pageKey(req, policy === PUBLIC_PAGE)
   if (key && serveCached(key, res)) return
   applyPolicy(req, res, policy)
   if (key) capture(key, res, (response) => response.getHeader('cache-control') === PUBLIC_PAGE)
+  if (policy === PUBLIC_PAGE && req.method === 'GET' && !req.headers['next-router-prefetch']) leanPage(req, res)
   handle(req, res)
 })
 server.keepAliveTimeout = 65_000

@@ -1,4 +1,4 @@
-/** Every sentence a voter may read, in one place (no Node APIs: the widget imports it too). */
+/** Every sentence a voter may read, in one place. */
 export const MESSAGES = {
   thanks: 'Cảm ơn bạn đã đánh giá bài viết.',
   duplicate: 'Bạn đã đánh giá bài viết này',
@@ -28,10 +28,6 @@ export const OUTCOME_BY_STATUS: Record<number, Outcome> = {
   429: 'qua-nhieu',
   400: 'khong-hop-le',
   403: 'khong-nhan',
-}
-
-export function isOutcome(value: unknown): value is Outcome {
-  return typeof value === 'string' && Object.hasOwn(OUTCOMES, value)
 }
 
 /** 4.25 → "4,3": one decimal, Vietnamese decimal comma. */

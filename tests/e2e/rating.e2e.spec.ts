@@ -17,7 +17,7 @@ describeInBrowser('rating an article', () => {
     const context = await suite.browser.newContext({ javaScriptEnabled })
     const page = await context.newPage()
     await page.goto(`${suite.app.url}${ARTICLE}`)
-    if (javaScriptEnabled) await page.locator('.rating[data-hydrated]').waitFor()
+    if (javaScriptEnabled) await page.locator('.rating[data-ready]').waitFor()
     return { context, page }
   }
 

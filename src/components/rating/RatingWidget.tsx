@@ -1,14 +1,12 @@
-'use client'
-
 /**
  * "Tổng số điểm của bài viết là: X trong Y đánh giá" and five stars to vote with.
  * Without JavaScript it is a plain form (the endpoint redirects back with the outcome); with it,
- * the vote is sent in place. Keyboard: Tab reaches the stars, arrows move, Space or Enter votes.
+ * public/portal.js sends the vote in place and shows this reader's own score. Keyboard: Tab
+ * reaches the stars, arrows move, Space or Enter votes. The numbers are those the page was
+ * rendered with until the script has fetched fresh ones.
  */
-import { useEffect, useId, useState, type KeyboardEvent, type MouseEvent } from 'react'
-
-import { formatAverage, isOutcome, OUTCOMES } from '../../ratings/messages'
-import { type RatingSummary, summarize } from '../../ratings/summary'
+import { formatAverage, OUTCOMES } from '../../ratings/messages'
+import { summarize } from '../../ratings/summary'
 
 type Props = {
   articleId: number
@@ -18,108 +16,43 @@ type Props = {
 const SCORES = [1, 2, 3, 4, 5]
 
 export function RatingWidget({ articleId, initial }: Props) {
-  const headingId = useId()
-  const [summary, setSummary] = useState<RatingSummary>(summarize(initial.total, initial.count, null))
-  const [selected, setSelected] = useState<number | null>(null)
-  const [message, setMessage] = useState('')
-  const [sending, setSending] = useState(false)
+  const headingId = `danh-gia-${articleId}`
+  const summary = summarize(initial.total, initial.count, null)
   const endpoint = `/api/articles/${articleId}/rating`
-  // Until the widget has hydrated, a click posts the plain form (a page load); tests wait for this.
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
-
-  useEffect(() => {
-    let cancelled = false
-    // back from a form post made before this script ran: #danh-gia-<outcome>
-    const fromForm = window.location.hash.replace(/^#danh-gia-/, '')
-    if (isOutcome(fromForm)) setMessage(OUTCOMES[fromForm])
-    fetch(endpoint, { credentials: 'same-origin' })
-      .then((response) => (response.ok ? (response.json() as Promise<RatingSummary>) : null))
-      .then((fresh) => {
-        if (!fresh || cancelled) return
-        setSummary(fresh)
-        if (fresh.yourScore) setSelected(fresh.yourScore)
-      })
-      .catch(() => {})
-    return () => {
-      cancelled = true
-    }
-  }, [endpoint])
-
-  async function send(score: number) {
-    if (sending || summary.yourScore) return
-    setSelected(score)
-    setSending(true)
-    setMessage('Đang gửi đánh giá...')
-    try {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ score }),
-      })
-      const body = (await response.json()) as Partial<RatingSummary> & { message?: string; errors?: { message: string }[] }
-      if (typeof body.total === 'number') setSummary(body as RatingSummary)
-      if (body.yourScore) setSelected(body.yourScore)
-      setMessage(body.message ?? body.errors?.[0]?.message ?? 'Không gửi được đánh giá.')
-    } catch {
-      setMessage('Không kết nối được máy chủ. Vui lòng thử lại.')
-    } finally {
-      setSending(false)
-    }
-  }
-
-  const onKeyDown = (score: number) => (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === ' ' || event.key === 'Enter') {
-      event.preventDefault()
-      void send(score)
-    }
-  }
-  // A mouse click votes; the click a browser fires when arrow keys move the choice (detail 0) does not.
-  const onClick = (score: number) => (event: MouseEvent<HTMLInputElement>) => {
-    if (event.detail > 0) void send(score)
-  }
-
-  const voted = summary.yourScore !== null
+  // The script writes into these elements; React (on an editor's page) leaves what it wrote.
+  const written = { suppressHydrationWarning: true }
   return (
-    <section id="danh-gia" className="rating" aria-labelledby={headingId} data-hydrated={hydrated || undefined}>
+    <section id="danh-gia" className="rating" aria-labelledby={headingId} data-endpoint={endpoint} data-outcomes={JSON.stringify(OUTCOMES)} {...written}>
       <p className="rating__totals">
-        Tổng số điểm của bài viết là: <strong>{summary.total}</strong> trong <strong>{summary.count}</strong> đánh giá
-        {summary.count > 0 ? (
-          <span className="rating__average"> (trung bình {formatAverage(summary.average)}/5)</span>
-        ) : null}
+        Tổng số điểm của bài viết là: <strong data-rating-total {...written}>{summary.total}</strong> trong{' '}
+        <strong data-rating-count {...written}>{summary.count}</strong> đánh giá
+        <span className="rating__average" hidden={summary.count === 0} {...written}>
+          {' '}
+          (trung bình <span data-rating-average {...written}>{formatAverage(summary.average)}</span>/5)
+        </span>
       </p>
-      <form method="post" action={endpoint} className="rating__form" onSubmit={(event) => {
-        event.preventDefault()
-        if (selected) void send(selected)
-      }}>
-        <fieldset className="rating__stars" disabled={voted || sending}>
-          <legend id={headingId}>{voted ? `Bạn đã chấm ${summary.yourScore} sao cho bài viết này` : 'Click để đánh giá bài viết'}</legend>
+      <form method="post" action={endpoint} className="rating__form">
+        <fieldset className="rating__stars" {...written}>
+          <legend id={headingId} {...written}>
+            Click để đánh giá bài viết
+          </legend>
           <div role="radiogroup" aria-labelledby={headingId} className="rating__group">
             {SCORES.map((score) => (
-              <label key={score} className={selected !== null && score <= selected ? 'rating__star rating__star--on' : 'rating__star'}>
-                <input
-                  type="radio"
-                  name="score"
-                  value={score}
-                  checked={selected === score}
-                  onChange={() => setSelected(score)}
-                  onKeyDown={onKeyDown(score)}
-                  onClick={onClick(score)}
-                />
+              <label key={score} className="rating__star" {...written}>
+                <input type="radio" name="score" value={score} {...written} />
                 <span aria-hidden="true">★</span>
                 <span className="visually-hidden">{score} sao</span>
               </label>
             ))}
           </div>
           <noscript>
-            <button type="submit" className="rating__submit">Gửi đánh giá</button>
+            <button type="submit" className="rating__submit">
+              Gửi đánh giá
+            </button>
           </noscript>
         </fieldset>
       </form>
-      <p className="rating__message" role="status" aria-live="polite">
-        {message}
-      </p>
+      <p className="rating__message" role="status" aria-live="polite" {...written} />
       <noscript>
         {/* Without JavaScript the form's redirect targets one of these (#danh-gia-<outcome>); CSS shows it. */}
         {Object.entries(OUTCOMES).map(([code, text]) => (

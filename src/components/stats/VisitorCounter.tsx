@@ -1,9 +1,8 @@
-'use client'
-
-/** "Thống kê truy cập": the sidebar block, filled at render time and refreshed by each hit's answer. */
-import { useEffect, useState } from 'react'
-
-import { formatCount, type LiveStats, onLiveStats } from './live'
+/**
+ * "Thống kê truy cập": the sidebar block, filled at render time; public/portal.js writes in the
+ * numbers each hit is answered with.
+ */
+import { formatCount, type LiveStats } from './live'
 
 type Counters = Pick<LiveStats, 'online' | 'today' | 'month' | 'total'>
 
@@ -15,8 +14,6 @@ const ROWS: [keyof Counters, { vi: string; en: string }][] = [
 ]
 
 export function VisitorCounter({ initial, locale }: { initial: Counters | null; locale: 'vi' | 'en' }) {
-  const [counters, setCounters] = useState(initial)
-  useEffect(() => onLiveStats(({ online, today, month, total }) => setCounters({ online, today, month, total })), [])
   return (
     <section className="visitor-counter" aria-labelledby="thong-ke-truy-cap">
       <h2 id="thong-ke-truy-cap" className="link-group__title">
@@ -26,7 +23,8 @@ export function VisitorCounter({ initial, locale }: { initial: Counters | null; 
         {ROWS.map(([key, label]) => (
           <div key={key} className="visitor-counter__row" data-counter={key}>
             <dt>{label[locale]}:</dt>
-            <dd>{counters ? formatCount(counters[key]) : '…'}</dd>
+            {/* the script writes here; React (on an editor's page) leaves what it wrote */}
+            <dd suppressHydrationWarning>{initial ? formatCount(initial[key]) : '…'}</dd>
           </div>
         ))}
       </dl>

@@ -1,6 +1,6 @@
 /**
- * The live numbers a hit is answered with, passed from the beacon to whoever shows them (the
- * counter block, the article's view count) as a window event. No Node APIs: client code.
+ * The live numbers a hit is answered with (public/portal.js writes them into the counter block
+ * and the article's view count), and how counts are written everywhere.
  */
 export type LiveStats = {
   online: number
@@ -10,13 +10,5 @@ export type LiveStats = {
   article?: { id: number; views: number; rating: { total: number; count: number; average: number } }
 }
 
-export const LIVE_EVENT = 'cttd:stats'
-
 /** Grouped with commas, as the province's portals have always shown them: 447,009,361. */
 export const formatCount = (n: number) => new Intl.NumberFormat('en-US').format(n)
-
-export function onLiveStats(listener: (stats: LiveStats) => void): () => void {
-  const handler = (event: Event) => listener((event as CustomEvent<LiveStats>).detail)
-  window.addEventListener(LIVE_EVENT, handler)
-  return () => window.removeEventListener(LIVE_EVENT, handler)
-}

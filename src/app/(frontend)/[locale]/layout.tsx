@@ -5,7 +5,7 @@ import { EditorIsland } from '@/components/editor/EditorIsland'
 import { Footer } from '@/components/layout/Footer'
 import { Header } from '@/components/layout/Header'
 import { Sidebar } from '@/components/sidebar/Sidebar'
-import { StatsBeacon } from '@/components/stats/StatsBeacon'
+import { PageShown } from '@/components/stats/PageShown'
 import { VisitorCounter } from '@/components/stats/VisitorCounter'
 import { getCounters } from '@/lib/counters'
 import { toLocale } from '@/lib/locale'
@@ -54,7 +54,9 @@ export default async function LocaleLayout({ children, params }: Props) {
         </div>
         <Footer site={site} locale={locale} />
         <EditorIsland />
-        <StatsBeacon />
+        <PageShown />
+        {/* the readers' one script (their pages come without Next's runtime: scripts/lean-pages.mjs) */}
+        <script async src={process.env.PORTAL_SCRIPT_PATH} />
       </body>
     </html>
   )

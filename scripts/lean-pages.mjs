@@ -1,0 +1,119 @@
+/**
+ * Readers' pages without Next's client runtime.
+ *
+ * A reader's page needs no React in the browser: everything interactive on it (the hit and its
+ * live numbers, the stars, printing) is public/portal.js working on the server-rendered markup.
+ * Next's runtime (React, the App Router, the page's RSC payload inlined for hydration) is ~150 KB
+ * compressed, more than the rest of an article page with its images; it is what kept a phone's
+ * first load above 100 KB and its largest paint late. So for a public page (anonymous GET, no RSC
+ * request: pagePolicy in server.mjs) answered 200 with HTML, the server removes Next's scripts,
+ * their preload hints and the inlined payload, and compresses the page itself (Next is asked for
+ * it uncompressed). Anything else Next wrote stays, React's own inline scripts included.
+ * Editors' pages, RSC requests and error pages (Next's 404 shell renders in the browser) keep
+ * everything. The page-bytes cache (page-bytes.mjs) keeps what is sent from here, so this
+ * rewrite and its compression run once per page and cache period.
+ */
+import zlib from 'node:zlib'
+
+const NEXT_SCRIPT = /<script\b[^>]*\bsrc="\/_next\/static\/[^"]*"[^>]*><\/script>/g
+const NEXT_PRELOAD = /<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*\bhref="\/_next\/static\/[^"]*"[^>]*\/?>/g
+const NEXT_INLINE = /<script(?: id="_R_")?>(?:\(?self\.__next_f\b|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g
+const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json)\b)/
+const MAX_BYTES = 4 * 1024 * 1024
+
+/** The HTML of a reader's page: Next's scripts, their preloads and the inlined RSC payload removed. */
+export function leanHtml(html) {
+  return html.replace(NEXT_SCRIPT, '').replace(NEXT_PRELOAD, '').replace(NEXT_INLINE, '')
+}
+
+/** The encoding this request accepts that we send: br, gzip or none. */
+export function encodingOf(req) {
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : ''
+}
+
+function compress(body, encoding) {
+  if (encoding === 'br') {
+    return zlib.brotliCompressSync(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    })
+  }
+  return zlib.gzipSync(body, { level: 9 })
+}
+
+const headerValue = (headers, name) => {
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value
+  return undefined
+}
+
+/**
+ * Holds back what Next writes for this public page's request, then sends it lean and compressed.
+ * Call before handing the request to Next (it asks Next for the page uncompressed).
+ */
+export function leanPage(req, res) {
+  const encoding = encodingOf(req)
+  delete req.headers['accept-encoding']
+  const { writeHead, write, end, flushHeaders } = res
+  let head = null
+  let chunks = []
+  let size = 0
+  let held = true
+
+  // Past MAX_BYTES (no portal page is near it) the rest goes through as Next wrote it.
+  const release = () => {
+    held = false
+    res.writeHead = writeHead
+    res.write = write
+    res.end = end
+    res.flushHeaders = flushHeaders
+    if (head) writeHead.apply(res, head)
+    for (const chunk of chunks) write.call(res, chunk)
+    chunks = []
+  }
+  const take = (chunk, chunkEncoding) => {
+    if (chunk == null || typeof chunk === 'function') return
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof chunkEncoding === 'string' ? chunkEncoding : 'utf8')
+    chunks.push(buffer)
+    size += buffer.length
+  }
+
+  res.writeHead = function (...args) {
+    head = args
+    return this
+  }
+  res.flushHeaders = () => {}
+  res.write = function (chunk, chunkEncoding, callback) {
+    take(chunk, chunkEncoding)
+    if (size > MAX_BYTES) release()
+    const done = [chunkEncoding, callback].find((arg) => typeof arg === 'function')
+    if (done) process.nextTick(done)
+    return true
+  }
+  res.end = function (chunk, chunkEncoding, callback) {
+    if (!held) return end.call(this, chunk, chunkEncoding, callback)
+    take(chunk, chunkEncoding)
+    const done = [chunk, chunkEncoding, callback].find((arg) => typeof arg === 'function')
+    res.writeHead = writeHead
+    res.write = write
+    res.end = end
+    res.flushHeaders = flushHeaders
+    const [status = res.statusCode, ...rest] = head ?? []
+    const given = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) ?? {}
+    const statusMessage = rest.find((arg) => typeof arg === 'string')
+    let body = Buffer.concat(chunks)
+    const type = String(headerValue(given, 'content-type') ?? res.getHeader('content-type') ?? '')
+    const encoded = headerValue(given, 'content-encoding') ?? res.getHeader('content-encoding')
+    if (!encoded && status === 200 && type.startsWith('text/html')) body = Buffer.from(leanHtml(body.toString('utf8')))
+    if (!encoded && encoding && body.length > 1024 && COMPRESSIBLE.test(type)) {
+      body = compress(body, encoding)
+      res.setHeader('content-encoding', encoding)
+      const vary = String(headerValue(given, 'vary') ?? res.getHeader('vary') ?? '')
+      if (!/\baccept-encoding\b/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+    }
+    for (const key of Object.keys(given)) if (/^(?:content-length|content-encoding|vary)$/i.test(key) && res.hasHeader(key)) delete given[key]
+    if (status !== 304 && status !== 204) res.setHeader('content-length', body.length)
+    if (statusMessage) writeHead.call(res, status, statusMessage, given)
+    else writeHead.call(res, status, given)
+    return end.call(res, req.method === 'HEAD' ? undefined : body, done)
+  }
+}
