@@ -22,7 +22,7 @@ async function loggedInEditor(suite: BrowserSuite): Promise<BrowserContext> {
 describeInBrowser('editors on the portal', () => {
   const suite = appInBrowser({ SESSION_SECONDS: String(SESSION_SECONDS) })
 
-  it('a reader gets no admin bar and sends no session request', async () => {
+  it('a reader gets the page without Next’s client runtime: no script but the portal’s, no admin bar, no session request', async () => {
     const context = await suite.browser.newContext()
     const page = await context.newPage()
     const requests: string[] = []
@@ -31,6 +31,31 @@ describeInBrowser('editors on the portal', () => {
     await page.waitForLoadState('networkidle')
     expect(await page.locator('.admin-bar').count()).toBe(0)
     expect(requests).not.toContain('/api/users/me')
+    expect(requests.filter((path) => path.endsWith('.js'))).toEqual(['/portal.js'])
+    expect(await page.evaluate(() => '__next_f' in window || 'next' in window)).toBe(false)
+    // what the script does works without the runtime: the hit was sent, the stars are ready
+    expect(requests).toContain('/api/stats/hit')
+    await page.locator('.rating[data-ready]').waitFor()
+    await context.close()
+  })
+
+  it('an editor’s page keeps Next’s runtime: a client-side navigation sends its own hit and sets up the new page’s stars', async () => {
+    const context = await loggedInEditor(suite)
+    const page = await context.newPage()
+    const hits: string[] = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/stats/hit')) hits.push(JSON.parse(request.postData() ?? '{}').path)
+    })
+    await page.goto(`${suite.app.url}/`)
+    await page.waitForFunction(() => '__next_f' in window && 'next' in window)
+    await page.waitForFunction(() => document.querySelector('a[href$="/bai-viet/thi-dua-tao-dot-pha-ve-cai-cach-hanh-chinh-gan-voi-chuyen-doi-so"]'))
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+    const hit = page.waitForRequest((request) => request.url().endsWith('/api/stats/hit') && request.postData()?.includes('bai-viet') === true)
+    await page.locator(`a[href="${FLAGSHIP}"]`).first().click()
+    await hit
+    await page.locator('.rating[data-ready]').waitFor()
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true) // no page load
+    expect(hits).toEqual(['/', FLAGSHIP])
     await context.close()
   })
 

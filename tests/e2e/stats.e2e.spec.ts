@@ -1,7 +1,8 @@
 /**
- * Visitor statistics in a real browser: the counter block grows after a visit, a client-side
- * navigation sends its own hit, headless browsers are counted as bots, and the admin view draws
- * its charts for an administrator.
+ * Visitor statistics in a real browser: the counter block grows after a visit, following a
+ * link sends the next page's hit (an editor's client-side navigation: editor.e2e.spec.ts),
+ * headless browsers are counted as bots, and the admin view draws its charts for an
+ * administrator.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
@@ -56,14 +57,14 @@ describeInBrowser('visitor statistics', () => {
     await second.context().close()
   })
 
-  it('the article shows its view count, and a client-side navigation sends its own hit', async () => {
+  it('the article shows its view count, and following a link sends the next page’s hit', async () => {
     const page = await (await readerContext(suite.browser, 'c')).newPage()
     const first = await visit(page, `${suite.app.url}${ARTICLE}`)
     expect(first.article?.views).toBeGreaterThanOrEqual(1)
     await page.waitForFunction((views) => document.querySelector('[data-article-views]')?.textContent?.endsWith(new Intl.NumberFormat('en-US').format(views)), first.article!.views)
     expect(await page.locator('[data-article-views]').innerText()).toMatch(/^Lượt xem: [\d,]+$/)
 
-    // Home, then back to the article through a link (no page load): one hit each.
+    // Home, then back to the article through a link (a page load: readers' pages have no client router): one hit each.
     await visit(page, `${suite.app.url}/`)
     const next = page.waitForResponse((r) => r.url().endsWith('/api/stats/hit'))
     await page.locator(`a[href="${ARTICLE}"]`).first().click()
