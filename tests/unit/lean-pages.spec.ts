@@ -1,0 +1,137 @@
+/**
+ * Readers' pages without Next's client runtime (scripts/lean-pages.mjs), on a real node:http
+ * server whose handler writes the way Next does: a page's HTML, Next's scripts and payload in it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
+
+// @ts-expect-error: a plain ES module of the server, without types
+import { leanHtml, leanPage } from '../../scripts/lean-pages.mjs'
+
+const PAGE = [
+  '<!DOCTYPE html><html lang="vi"><head><meta charSet="utf-8"/>',
+  '<link rel="stylesheet" href="/_next/static/chunks/3ejjeki_evs7w.css" data-precedence="next"/>',
+  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/398c2d76j7v7d.js"/>',
+  '<script src="/_next/static/chunks/1o9l2sd6j1fqb.js" async=""></script>',
+  '<script src="/_next/static/chunks/0cz1d0mv5g_q7.js" noModule=""></script>',
+  '<title>Thi đua</title><script async="" src="/portal.js?v=f72a2cbd0c73"></script></head>',
+  '<body><h1>Thi đua, tạo đột phá</h1><p>', 'Nội dung bài viết. '.repeat(200), '</p>',
+  '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+  '<script>$RC("B:0","S:0")</script>',
+  '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]})</script>',
+  '<script>(self.__next_f=self.__next_f||[]).push([0])</script>',
+  '<script>self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n\\u003c/p\\u003e"])</script>',
+  '</body></html>',
+].join('')
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+let server: Server
+let url: string
+let handler: Handler
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    leanPage(req, res)
+    handler(req, res)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+})
+afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+/** The raw answer: headers, and the body as sent and decoded. */
+async function get(headers: Record<string, string>) {
+  const { request } = await import('node:http')
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; sent: Buffer; text: string }>((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const sent = Buffer.concat(chunks)
+        const encoding = res.headers['content-encoding']
+        const body = encoding === 'gzip' ? zlib.gunzipSync(sent) : encoding === 'br' ? zlib.brotliDecompressSync(sent) : sent
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, sent, text: body.toString('utf8') })
+      })
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
+describe('a reader’s page', () => {
+  it('loses Next’s scripts, their preloads and the inlined RSC payload, and keeps everything else', () => {
+    const lean = leanHtml(PAGE)
+    expect(lean).not.toMatch(/_next\/static\/chunks\/[^"]*\.js/)
+    expect(lean).not.toMatch(/__next_f|TURBOPACK/)
+    for (const kept of [
+      '<link rel="stylesheet" href="/_next/static/chunks/3ejjeki_evs7w.css" data-precedence="next"/>',
+      '<script async="" src="/portal.js?v=f72a2cbd0c73"></script>',
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+      '<script>$RC("B:0","S:0")</script>',
+      '<h1>Thi đua, tạo đột phá</h1>',
+    ])
+      expect(lean).toContain(kept)
+    expect(lean.endsWith('</body></html>')).toBe(true)
+  })
+
+  it('is sent lean and compressed as the reader accepts, with its length and Vary', async () => {
+    handler = (_req, res) => {
+      // as Next writes a page: headers set, then the body in pieces
+      res.setHeader('content-type', 'text/html; charset=utf-8')
+      res.setHeader('vary', 'rsc, Accept-Encoding')
+      res.write(PAGE.slice(0, 500))
+      res.end(PAGE.slice(500))
+    }
+    for (const encoding of ['gzip', 'br']) {
+      const answer = await get({ 'accept-encoding': `${encoding}, deflate` })
+      expect(answer.status).toBe(200)
+      expect(answer.headers['content-encoding']).toBe(encoding)
+      expect(Number(answer.headers['content-length'])).toBe(answer.sent.length)
+      expect(answer.headers.vary).toBe('rsc, Accept-Encoding')
+      expect(answer.text).toBe(leanHtml(PAGE))
+      expect(answer.sent.length).toBeLessThan(answer.text.length / 5)
+    }
+    const plain = await get({})
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.text).toBe(leanHtml(PAGE))
+  })
+
+  it('is asked of Next uncompressed, whatever the reader accepts', async () => {
+    let asked: string | undefined = 'unset'
+    handler = (req, res) => {
+      asked = req.headers['accept-encoding']
+      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE)
+    }
+    await get({ 'accept-encoding': 'gzip, br' })
+    expect(asked).toBeUndefined()
+  })
+})
+
+describe('what is not a reader’s 200 page goes out as Next wrote it', () => {
+  it('an error page keeps its scripts (Next’s 404 renders in the browser), compressed', async () => {
+    handler = (_req, res) => res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE)
+    const answer = await get({ 'accept-encoding': 'gzip' })
+    expect(answer.status).toBe(404)
+    expect(answer.headers['content-encoding']).toBe('gzip')
+    expect(answer.text).toBe(PAGE)
+  })
+
+  it('an answer already encoded, a feed and a 304 pass unchanged', async () => {
+    const gzipped = zlib.gzipSync(PAGE)
+    handler = (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': gzipped.length }).end(gzipped)
+    const encoded = await get({ 'accept-encoding': 'gzip' })
+    expect(encoded.sent.equals(gzipped)).toBe(true)
+
+    const feed = '<?xml version="1.0"?><rss><script src="/_next/static/chunks/x.js"></script></rss>'
+    handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed)
+    expect((await get({ 'accept-encoding': 'gzip' })).text).toBe(feed)
+
+    handler = (_req, res) => res.writeHead(304, { etag: '"abc"' }).end()
+    const notModified = await get({ 'accept-encoding': 'gzip', 'if-none-match': '"abc"' })
+    expect(notModified.status).toBe(304)
+    expect(notModified.headers.etag).toBe('"abc"')
+    expect(notModified.sent.length).toBe(0)
+  })
+})
