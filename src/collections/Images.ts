@@ -5,11 +5,17 @@ import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { mediaDir } from '../lib/paths'
 
-/** The sizes pages use: list thumbnails, cards, the article's wide image, and social previews. */
+/**
+ * The sizes pages use: list thumbnails, cards, the article's wide image (and `medium`, the same
+ * shape for phones), sidebar banners in their own shape (`sidebar`; none for a banner narrower
+ * than it), and social previews.
+ */
 const SIZES: ImageSize[] = [
   { name: 'thumbnail', width: 320, height: 200 },
   { name: 'card', width: 640, height: 400 },
+  { name: 'medium', width: 800 },
   { name: 'wide', width: 1280 },
+  { name: 'sidebar', width: 560 },
   // Social networks want 1200×630 and do not all read WebP: this one keeps the source format.
   { name: 'og', width: 1200, height: 630 },
 ]

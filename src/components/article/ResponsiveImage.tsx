@@ -1,31 +1,49 @@
 import type { Image } from '../../payload-types'
 
-type SizeName = 'thumbnail' | 'card' | 'wide'
+/** What an image is shown as, and the generated sizes (smallest first) a browser may choose from. */
+const LADDERS = {
+  thumbnail: ['thumbnail'],
+  card: ['card'],
+  wide: ['medium', 'wide'],
+  // a banner keeps its shape; the upload itself when it is narrower than the sidebar size
+  banner: ['sidebar'],
+} as const
+
+type Shown = keyof typeof LADDERS
+type SizeName = (typeof LADDERS)[Shown][number]
+type Generated = { url?: string | null; width?: number | null; height?: number | null }
 
 type Props = {
   image: Image
-  /** a generated size, or 'original' for the upload as it is (banners keep their shape) */
-  size: SizeName | 'original'
+  size: Shown
   sizes?: string
   priority?: boolean
 }
 
-/** An image from the media sizes: WebP first, the source format as fallback, width and height set. */
+const srcSet = (candidates: Generated[]) => candidates.map((c) => `${c.url} ${c.width}w`).join(', ')
+
+/**
+ * An image from the media sizes: WebP first, the source format as fallback, each with the sizes a
+ * browser picks from for its screen, width and height set (from the largest: the shape).
+ */
 export function ResponsiveImage({ image, size, sizes = '100vw', priority = false }: Props) {
-  const chosen = size === 'original' ? null : image.sizes?.[size]
-  const webp = size === 'original' ? null : image.sizes?.[`${size}Webp` as `${SizeName}Webp`]
-  const src = chosen?.url || image.url
-  const width = chosen?.width || image.width
-  const height = chosen?.height || image.height
-  if (!src) return null
+  const all = (image.sizes ?? {}) as Partial<Record<SizeName | `${SizeName}Webp`, Generated>>
+  const present = (names: readonly string[]) => names.map((name) => all[name as SizeName]).filter((c): c is Generated => Boolean(c?.url && c.width))
+  const ladder = LADDERS[size]
+  const plain = present(ladder)
+  const webp = present(ladder.map((name) => `${name}Webp`))
+  const largest = plain.at(-1) ?? { url: image.url, width: image.width, height: image.height }
+  if (!largest.url) return null
   return (
     <picture>
-      {webp?.url ? <source type="image/webp" srcSet={`${webp.url} ${webp.width}w`} sizes={sizes} /> : null}
+      {webp.length ? <source type="image/webp" srcSet={srcSet(webp)} sizes={sizes} /> : null}
       <img
-        src={src}
+        src={largest.url}
+        srcSet={plain.length > 1 ? srcSet(plain) : undefined}
+        sizes={plain.length > 1 ? sizes : undefined}
         alt={image.alt}
-        width={width ?? undefined}
-        height={height ?? undefined}
+        width={largest.width ?? undefined}
+        height={largest.height ?? undefined}
         loading={priority ? 'eager' : 'lazy'}
         decoding="async"
         fetchPriority={priority ? 'high' : undefined}

@@ -24,7 +24,7 @@ function LinkGroup({ group, index }: { group: Group; index: number }) {
                 className={banner ? 'link-group__banner' : 'link-group__link'}
                 {...(link.newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
               >
-                {banner ? <ResponsiveImage image={{ ...banner, alt: '' }} size="original" sizes="280px" /> : null}
+                {banner ? <ResponsiveImage image={{ ...banner, alt: '' }} size="banner" sizes="280px" /> : null}
                 <span>{link.title}</span>
                 {link.newTab ? <span className="visually-hidden"> (mở trong thẻ mới)</span> : null}
               </a>

@@ -1,6 +1,7 @@
 import * as migration_20261127_100642_initial from './20261127_100642_initial';
 import * as migration_20261127_121327_visitor_statistics from './20261127_121327_visitor_statistics';
 import * as migration_20261127_130203_article_expiry_job from './20261127_130203_article_expiry_job';
+import * as migration_20261127_173712_image_sizes_medium_sidebar from './20261127_173712_image_sizes_medium_sidebar';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_130203_article_expiry_job.up,
     down: migration_20261127_130203_article_expiry_job.down,
-    name: '20261127_130203_article_expiry_job'
+    name: '20261127_130203_article_expiry_job',
+  },
+  {
+    up: migration_20261127_173712_image_sizes_medium_sidebar.up,
+    down: migration_20261127_173712_image_sizes_medium_sidebar.down,
+    name: '20261127_173712_image_sizes_medium_sidebar'
   },
 ];

@@ -1,5 +1,6 @@
 import * as migration_20261127_100635_initial from './20261127_100635_initial';
 import * as migration_20261127_121313_visitor_statistics from './20261127_121313_visitor_statistics';
+import * as migration_20261127_173707_image_sizes_medium_sidebar from './20261127_173707_image_sizes_medium_sidebar';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_121313_visitor_statistics.up,
     down: migration_20261127_121313_visitor_statistics.down,
-    name: '20261127_121313_visitor_statistics'
+    name: '20261127_121313_visitor_statistics',
+  },
+  {
+    up: migration_20261127_173707_image_sizes_medium_sidebar.up,
+    down: migration_20261127_173707_image_sizes_medium_sidebar.down,
+    name: '20261127_173707_image_sizes_medium_sidebar'
   },
 ];
