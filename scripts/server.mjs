@@ -6,7 +6,9 @@
  * visitor hashing. And it answers the hottest route, POST /api/stats/hit, itself: the handler
  * is the recorder of the Payload instance Next started in this process (put on globalThis by
  * the config's onInit), so a hit does not pay Next's per-request cost. Until Payload has
- * started, hits go through Next to the same recorder as a Payload endpoint.
+ * started, hits go through Next to the same recorder as a Payload endpoint. Readers' pages go out
+ * without Next's client runtime (lean-pages.mjs), kept in memory once rendered (page-bytes.mjs);
+ * public/portal.js, their one script, is served from here with a year's cache.
  * SIGTERM/SIGINT stop accepting, let requests finish, write pending hits, then exit.
  */
 import { createServer } from 'node:http'
