@@ -15,15 +15,26 @@
  */
 import zlib from 'node:zlib'
 
-const NEXT_SCRIPT = /<script\b[^>]*\bsrc="\/_next\/static\/[^"]*"[^>]*><\/script>/g
-const NEXT_PRELOAD = /<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*\bhref="\/_next\/static\/[^"]*"[^>]*\/?>/g
-const NEXT_INLINE = /<script(?: id="_R_")?>(?:\(?self\.__next_f\b|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g
+/** Next's script tags, their preload hints, and its inline payload and bootstrap: one pass. */
+const NEXT_RUNTIME = new RegExp(
+  [
+    /<script\b[^>]*\bsrc="\/_next\/static\/[^"]*"[^>]*><\/script>/.source,
+    /<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*\bhref="\/_next\/static\/[^"]*"[^>]*\/?>/.source,
+    /<script(?: id="_R_")?>(?:\(?self\.__next_f\b|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/.source,
+  ].join('|'),
+  'g',
+)
 const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json)\b)/
 const MAX_BYTES = 4 * 1024 * 1024
 
-/** The HTML of a reader's page: Next's scripts, their preloads and the inlined RSC payload removed. */
+/**
+ * The HTML of a reader's page: Next's scripts, their preloads and the inlined RSC payload removed.
+ * A string, or bytes: the patterns are ASCII, so bytes are read as latin1 (one character per byte,
+ * no UTF-8 decoding: under load the decoding cost more than the rewrite) and written back as such.
+ */
 export function leanHtml(html) {
-  return html.replace(NEXT_SCRIPT, '').replace(NEXT_PRELOAD, '').replace(NEXT_INLINE, '')
+  if (typeof html === 'string') return html.replace(NEXT_RUNTIME, '')
+  return Buffer.from(html.toString('latin1').replace(NEXT_RUNTIME, ''), 'latin1')
 }
 
 /** The encoding this request accepts that we send: br, gzip or none. */
@@ -106,7 +117,7 @@ export function leanPage(req, res) {
     let body = Buffer.concat(chunks)
     const type = String(headerValue(given, 'content-type') ?? res.getHeader('content-type') ?? '')
     const encoded = headerValue(given, 'content-encoding') ?? res.getHeader('content-encoding')
-    if (!encoded && status === 200 && type.startsWith('text/html')) body = Buffer.from(leanHtml(body.toString('utf8')))
+    if (!encoded && status === 200 && type.startsWith('text/html')) body = leanHtml(body)
     const send = (sent, sentEncoding) => {
       if (sentEncoding) {
         res.setHeader('content-encoding', sentEncoding)

@@ -74,6 +74,8 @@ describe('a reader’s page', () => {
     ])
       expect(lean).toContain(kept)
     expect(lean.endsWith('</body></html>')).toBe(true)
+    // as bytes, Vietnamese text and all, the same page
+    expect(leanHtml(Buffer.from(PAGE)).toString('utf8')).toBe(lean)
   })
 
   it('is sent lean and compressed as the reader accepts, with its length and Vary', async () => {
