@@ -25,8 +25,6 @@ const nextConfig = {
   cacheHandler: require.resolve('./cache-handler.cjs'),
   cacheMaxMemorySize: 0,
   images: { unoptimized: true },
-  // The stylesheet in the page: no render-blocking request before a phone's first paint.
-  experimental: { inlineCss: true },
   // the URL of public/portal.js with its content hash, for the layout (see scripts/portal-script.mjs)
   env: { PORTAL_SCRIPT_PATH: portalScript(path.dirname(fileURLToPath(import.meta.url))).path },
   async rewrites() {

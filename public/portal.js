@@ -132,7 +132,7 @@
     rating.dataset.ready = 'true'
     const outcomes = JSON.parse(rating.dataset.outcomes ?? '{}')
     const fromForm = location.hash.replace(/^#danh-gia-/, '')
-    if (Object.hasOwn(outcomes, fromForm)) setText(rating.querySelector('.rating__message'), outcomes[fromForm])
+    if (Object.prototype.hasOwnProperty.call(outcomes, fromForm)) setText(rating.querySelector('.rating__message'), outcomes[fromForm])
     fetch(rating.dataset.endpoint ?? '', { credentials: 'same-origin' })
       .then((response) => (response.ok ? response.json() : null))
       .then((fresh) => {
@@ -179,8 +179,12 @@
     if (path === shownPath) return
     const referrer = shownPath === null ? document.referrer : location.origin + shownPath
     shownPath = path
-    setUpRating()
     sendHit(path, referrer)
+    try {
+      setUpRating()
+    } catch (error) {
+      console.error(error)
+    }
   }
 
   /** @type {any} */ (window).cttdPortal = { pageShown }

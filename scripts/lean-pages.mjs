@@ -7,12 +7,18 @@
  * compressed, more than the rest of an article page with its images; it is what kept a phone's
  * first load above 100 KB and its largest paint late. So for a public page (anonymous GET, no RSC
  * request: pagePolicy in server.mjs) answered 200 with HTML, the server removes Next's scripts,
- * their preload hints and the inlined payload, and compresses the page itself (Next is asked for
- * it uncompressed). Anything else Next wrote stays, React's own inline scripts included.
- * Editors' pages, RSC requests and error pages (Next's 404 shell renders in the browser) keep
- * everything. The page-bytes cache (page-bytes.mjs) keeps what is sent from here, so this
- * rewrite and its compression run once per page and cache period.
+ * their preload hints and the inlined payload, puts the page's stylesheets in the page (with no
+ * scripts left they were the only requests before the first paint), and compresses the page
+ * itself (Next is asked for it uncompressed). Anything else Next wrote stays, React's own inline
+ * scripts included. Editors' pages, RSC requests and error pages (Next's 404 shell renders in the
+ * browser) keep everything. The page-bytes cache (page-bytes.mjs) keeps what is sent from here,
+ * so this rewrite and its compression run once per page and cache period.
+ *
+ * A lean page's ETag is Next's with `-lean` added, so that a browser holding the lean copy never
+ * gets a 304 for the full page it asks for once its owner has logged in as an editor.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import zlib from 'node:zlib'
 
 /** Next's script tags, their preload hints, and its inline payload and bootstrap: one pass. */
@@ -24,23 +30,52 @@ const NEXT_RUNTIME = new RegExp(
   ].join('|'),
   'g',
 )
-const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json)\b)/
+const STYLESHEET = /<link rel="stylesheet" href="\/_next\/static\/([\w/.-]+\.css)"[^>]*\/?>/g
+const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json|javascript)\b|image\/svg\+xml)/
 const MAX_BYTES = 4 * 1024 * 1024
+const LEAN_TAG = '-lean"'
 
 /**
- * The HTML of a reader's page: Next's scripts, their preloads and the inlined RSC payload removed.
- * A string, or bytes: the patterns are ASCII, so bytes are read as latin1 (one character per byte,
- * no UTF-8 decoding: under load the decoding cost more than the rewrite) and written back as such.
+ * The HTML of a reader's page, as bytes: Next's scripts, their preloads and the inlined RSC
+ * payload removed; each stylesheet `stylesheet(file)` returns (a file under .next/static) in a
+ * <style> in its place. The patterns are ASCII, so the bytes are read as latin1 (one character per
+ * byte, no UTF-8 decoding: under load the decoding cost more than the rewrite) and written back so.
  */
-export function leanHtml(html) {
-  if (typeof html === 'string') return html.replace(NEXT_RUNTIME, '')
-  return Buffer.from(html.toString('latin1').replace(NEXT_RUNTIME, ''), 'latin1')
+export function leanHtml(html, stylesheet = () => null) {
+  const lean = html
+    .toString('latin1')
+    .replace(NEXT_RUNTIME, '')
+    .replace(STYLESHEET, (link, file) => {
+      const css = stylesheet(file)
+      return css === null ? link : `<style>${css}</style>`
+    })
+  return Buffer.from(lean, 'latin1')
 }
 
-/** The encoding this request accepts that we send: br, gzip or none. */
+/** Reads Next's built stylesheets (hashed names: read once each), as latin1 text for leanHtml. */
+export function stylesheetsOf(distDir) {
+  const read = new Map()
+  return (file) => {
+    if (!read.has(file)) {
+      let css = null
+      try {
+        if (!file.split('/').includes('..')) css = fs.readFileSync(path.join(distDir, 'static', file)).toString('latin1')
+      } catch {}
+      read.set(file, css !== null && !/<\/style/i.test(css) ? css : null)
+    }
+    return read.get(file)
+  }
+}
+
+/** The encoding this request accepts that we send: br, gzip or none (a coding with q=0 is refused). */
 export function encodingOf(req) {
-  const accepted = String(req.headers['accept-encoding'] ?? '')
-  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : ''
+  const accepted = new Map()
+  for (const part of String(req.headers['accept-encoding'] ?? '').split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';')
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    accepted.set(coding, q ? Number(q.slice(2)) || 0 : 1)
+  }
+  return accepted.get('br') > 0 ? 'br' : accepted.get('gzip') > 0 ? 'gzip' : ''
 }
 
 /**
@@ -55,32 +90,46 @@ function compress(body, encoding, callback) {
   } else zlib.gzip(body, { level: 6 }, callback)
 }
 
-const headerValue = (headers, name) => {
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value
-  return undefined
+/** writeHead's headers, whichever form they came in, set on the response. */
+function setHeaders(res, headers) {
+  if (!headers) return
+  if (Array.isArray(headers)) {
+    const pairs = Array.isArray(headers[0]) ? headers : headers.flatMap((_, i) => (i % 2 ? [] : [[headers[i], headers[i + 1]]]))
+    for (const [name, value] of pairs) res.appendHeader(name, value)
+  } else for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
 }
+
+const toLean = (etag) => (typeof etag === 'string' && etag.endsWith('"') && !etag.endsWith(LEAN_TAG) ? `${etag.slice(0, -1)}${LEAN_TAG}` : etag)
 
 /**
  * Holds back what Next writes for this public page's request, then sends it lean and compressed.
- * Call before handing the request to Next (it asks Next for the page uncompressed).
+ * Call before handing the request to Next (it asks Next for the page uncompressed, and for
+ * `If-None-Match` with the tags Next gave).
  */
-export function leanPage(req, res) {
+export function leanPage(req, res, stylesheet) {
   const encoding = encodingOf(req)
   delete req.headers['accept-encoding']
+  const askedLean = String(req.headers['if-none-match'] ?? '').includes(LEAN_TAG)
+  if (askedLean) req.headers['if-none-match'] = req.headers['if-none-match'].replaceAll(LEAN_TAG, '"')
   const { writeHead, write, end, flushHeaders } = res
-  let head = null
+  let status = null
+  let statusMessage
   let chunks = []
   let size = 0
   let held = true
+  let ended = false
 
-  // Past MAX_BYTES (no portal page is near it) the rest goes through as Next wrote it.
-  const release = () => {
+  const restore = () => {
     held = false
     res.writeHead = writeHead
     res.write = write
     res.end = end
     res.flushHeaders = flushHeaders
-    if (head) writeHead.apply(res, head)
+  }
+  // Past MAX_BYTES (no portal page is near it) the rest goes through as Next wrote it.
+  const release = () => {
+    restore()
+    writeHead.call(res, status ?? res.statusCode, ...(statusMessage ? [statusMessage] : []))
     for (const chunk of chunks) write.call(res, chunk)
     chunks = []
   }
@@ -91,12 +140,17 @@ export function leanPage(req, res) {
     size += buffer.length
   }
 
-  res.writeHead = function (...args) {
-    head = args
+  res.writeHead = function (code, ...rest) {
+    if (!held) return writeHead.call(this, code, ...rest)
+    status = code
+    statusMessage = rest.find((arg) => typeof arg === 'string')
+    setHeaders(res, rest.find((arg) => arg && typeof arg === 'object'))
     return this
   }
   res.flushHeaders = () => {}
   res.write = function (chunk, chunkEncoding, callback) {
+    // Next's compression layer may have kept this function: once released, it only passes on.
+    if (!held) return write.call(this, chunk, chunkEncoding, callback)
     take(chunk, chunkEncoding)
     if (size > MAX_BYTES) release()
     const done = [chunkEncoding, callback].find((arg) => typeof arg === 'function')
@@ -105,34 +159,41 @@ export function leanPage(req, res) {
   }
   res.end = function (chunk, chunkEncoding, callback) {
     if (!held) return end.call(this, chunk, chunkEncoding, callback)
+    if (ended) return this
+    ended = true
     take(chunk, chunkEncoding)
     const done = [chunk, chunkEncoding, callback].find((arg) => typeof arg === 'function')
-    res.writeHead = writeHead
-    res.write = write
-    res.end = end
-    res.flushHeaders = flushHeaders
-    const [status = res.statusCode, ...rest] = head ?? []
-    const given = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) ?? {}
-    const statusMessage = rest.find((arg) => typeof arg === 'string')
-    let body = Buffer.concat(chunks)
-    const type = String(headerValue(given, 'content-type') ?? res.getHeader('content-type') ?? '')
-    const encoded = headerValue(given, 'content-encoding') ?? res.getHeader('content-encoding')
-    if (!encoded && status === 200 && type.startsWith('text/html')) body = leanHtml(body)
-    const send = (sent, sentEncoding) => {
-      if (sentEncoding) {
-        res.setHeader('content-encoding', sentEncoding)
-        const vary = String(headerValue(given, 'vary') ?? res.getHeader('vary') ?? '')
-        if (!/\baccept-encoding\b/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+    const code = status ?? res.statusCode
+    const send = (body, sentEncoding) => {
+      restore()
+      if (res.headersSent || res.destroyed) return
+      try {
+        if (sentEncoding) {
+          res.setHeader('content-encoding', sentEncoding)
+          const vary = String(res.getHeader('vary') ?? '')
+          if (!/\baccept-encoding\b/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+        }
+        if (code !== 304 && code !== 204) res.setHeader('content-length', body.length)
+        else res.removeHeader('content-length')
+        if (statusMessage) writeHead.call(res, code, statusMessage)
+        else writeHead.call(res, code)
+        end.call(res, body, done)
+      } catch (error) {
+        console.error('Lỗi gửi trang:', error)
+        res.destroy()
       }
-      for (const key of Object.keys(given)) if (/^(?:content-length|content-encoding|vary)$/i.test(key) && res.hasHeader(key)) delete given[key]
-      if (status !== 304 && status !== 204) res.setHeader('content-length', sent.length)
-      if (statusMessage) writeHead.call(res, status, statusMessage, given)
-      else writeHead.call(res, status, given)
-      end.call(res, req.method === 'HEAD' ? undefined : sent, done)
     }
+    let body = Buffer.concat(chunks)
+    chunks = []
+    const type = String(res.getHeader('content-type') ?? '')
+    const encoded = res.getHeader('content-encoding')
+    const html = !encoded && type.startsWith('text/html')
+    const etag = res.getHeader('etag')
+    if (typeof etag === 'string' && ((html && code === 200) || (askedLean && code === 304))) res.setHeader('etag', toLean(etag))
+    if (html && code === 200) body = leanHtml(body, stylesheet)
     if (!encoded && encoding && body.length > 1024 && COMPRESSIBLE.test(type)) {
       compress(body, encoding, (error, compressed) => (error ? send(body, '') : send(compressed, encoding)))
     } else send(body, '')
-    return res
+    return this
   }
 }

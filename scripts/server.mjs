@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
-import { leanPage } from './lean-pages.mjs'
+import { leanPage, stylesheetsOf } from './lean-pages.mjs'
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
 import { portalScript } from './portal-script.mjs'
 
@@ -67,18 +67,21 @@ await app.prepare()
 const script = portalScript(root)
 const SCRIPT_TYPE = 'text/javascript; charset=utf-8'
 
+const stylesheets = stylesheetsOf(path.join(root, '.next'))
+
 /** public/portal.js: a year in caches when asked for by its current hash, as the pages link it. */
 function servePortalScript(req, res) {
   const current = req.url === script.path
+  const etag = `"${script.version}"`
+  const common = {
+    'cache-control': current ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+    etag,
+    vary: 'Accept-Encoding',
+  }
+  if (String(req.headers['if-none-match'] ?? '').includes(etag)) return res.writeHead(304, common).end()
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
   const body = gzip ? script.gzip : script.body
-  res.writeHead(200, {
-    'content-type': SCRIPT_TYPE,
-    'cache-control': current ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-    vary: 'Accept-Encoding',
-    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-    'content-length': body.length,
-  })
+  res.writeHead(200, { ...common, 'content-type': SCRIPT_TYPE, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.length })
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 
@@ -93,13 +96,13 @@ const server = createServer((req, res) => {
     })
     return
   }
-  if (req.url.startsWith('/portal.js') && (req.method === 'GET' || req.method === 'HEAD')) return servePortalScript(req, res)
+  if ((req.url === '/portal.js' || req.url.startsWith('/portal.js?')) && (req.method === 'GET' || req.method === 'HEAD')) return servePortalScript(req, res)
   const policy = pagePolicy(req)
   const key = pageKey(req, policy === PUBLIC_PAGE)
   if (key && serveCached(key, res)) return
   applyPolicy(req, res, policy)
   if (key) capture(key, res, (response) => response.getHeader('cache-control') === PUBLIC_PAGE)
-  if (policy === PUBLIC_PAGE && req.method === 'GET' && !req.headers['next-router-prefetch']) leanPage(req, res)
+  if (policy === PUBLIC_PAGE && req.method === 'GET' && !req.headers['next-router-prefetch']) leanPage(req, res, stylesheets)
   handle(req, res)
 })
 server.keepAliveTimeout = 65_000

@@ -60,11 +60,13 @@ async function get(headers: Record<string, string>) {
   })
 }
 
+const lean = (html: string, stylesheet?: (file: string) => string | null) => leanHtml(Buffer.from(html), stylesheet).toString('utf8')
+
 describe('a reader’s page', () => {
   it('loses Next’s scripts, their preloads and the inlined RSC payload, and keeps everything else', () => {
-    const lean = leanHtml(PAGE)
-    expect(lean).not.toMatch(/_next\/static\/chunks\/[^"]*\.js/)
-    expect(lean).not.toMatch(/__next_f|TURBOPACK/)
+    const page = lean(PAGE)
+    expect(page).not.toMatch(/_next\/static\/chunks\/[^"]*\.js/)
+    expect(page).not.toMatch(/__next_f|TURBOPACK/)
     for (const kept of [
       '<link rel="stylesheet" href="/_next/static/chunks/3ejjeki_evs7w.css" data-precedence="next"/>',
       '<script async="" src="/portal.js?v=f72a2cbd0c73"></script>',
@@ -72,10 +74,18 @@ describe('a reader’s page', () => {
       '<script>$RC("B:0","S:0")</script>',
       '<h1>Thi đua, tạo đột phá</h1>',
     ])
-      expect(lean).toContain(kept)
-    expect(lean.endsWith('</body></html>')).toBe(true)
-    // as bytes, Vietnamese text and all, the same page
-    expect(leanHtml(Buffer.from(PAGE)).toString('utf8')).toBe(lean)
+      expect(page).toContain(kept)
+    expect(page.endsWith('</body></html>')).toBe(true)
+  })
+
+  it('carries its stylesheet inline when the built file can be read, and the link when not', () => {
+    const css = '.article h1{font-size:1.6rem}'
+    const asked: string[] = []
+    const withStyle = lean(PAGE, (file) => (asked.push(file), css))
+    expect(asked).toEqual(['chunks/3ejjeki_evs7w.css'])
+    expect(withStyle).toContain(`<style>${css}</style><title>`.replace('<title>', '')) // in the link's place
+    expect(withStyle).not.toContain('rel="stylesheet"')
+    expect(lean(PAGE, () => null)).toContain('rel="stylesheet"')
   })
 
   it('is sent lean and compressed as the reader accepts, with its length and Vary', async () => {
@@ -92,12 +102,12 @@ describe('a reader’s page', () => {
       expect(answer.headers['content-encoding']).toBe(encoding)
       expect(Number(answer.headers['content-length'])).toBe(answer.sent.length)
       expect(answer.headers.vary).toBe('rsc, Accept-Encoding')
-      expect(answer.text).toBe(leanHtml(PAGE))
+      expect(answer.text).toBe(lean(PAGE))
       expect(answer.sent.length).toBeLessThan(answer.text.length / 5)
     }
     const plain = await get({})
     expect(plain.headers['content-encoding']).toBeUndefined()
-    expect(plain.text).toBe(leanHtml(PAGE))
+    expect(plain.text).toBe(lean(PAGE))
   })
 
   it('is asked of Next uncompressed, whatever the reader accepts', async () => {
@@ -108,6 +118,38 @@ describe('a reader’s page', () => {
     }
     await get({ 'accept-encoding': 'gzip, br' })
     expect(asked).toBeUndefined()
+  })
+
+  it('takes no coding the reader refuses with q=0', async () => {
+    handler = (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE)
+    expect((await get({ 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding']).toBe('gzip')
+    expect((await get({ 'accept-encoding': 'br;q=0, gzip;q=0' })).headers['content-encoding']).toBeUndefined()
+  })
+
+  it('has its own ETag: Next’s with -lean, turned back into Next’s when the browser asks with it', async () => {
+    let asked: string | undefined
+    handler = (req, res) => {
+      asked = req.headers['if-none-match']
+      if (asked === '"abc"') return res.writeHead(304, { etag: '"abc"' }).end()
+      res.writeHead(200, { 'content-type': 'text/html', etag: '"abc"' }).end(PAGE)
+    }
+    const first = await get({ 'accept-encoding': 'gzip' })
+    expect(first.headers.etag).toBe('"abc-lean"')
+    const again = await get({ 'accept-encoding': 'gzip', 'if-none-match': '"abc-lean"' })
+    expect(asked).toBe('"abc"')
+    expect(again.status).toBe(304)
+    expect(again.headers.etag).toBe('"abc-lean"')
+  })
+
+  it('takes headers given to writeHead as an array, and a second end changes nothing', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, ['content-type', 'text/html; charset=utf-8', 'x-portal', 'yes'])
+      res.end(PAGE)
+      res.end('more')
+    }
+    const answer = await get({ 'accept-encoding': 'br' })
+    expect(answer.headers['x-portal']).toBe('yes')
+    expect(answer.text).toBe(lean(PAGE))
   })
 })
 

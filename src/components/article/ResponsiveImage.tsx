@@ -31,7 +31,13 @@ export function ResponsiveImage({ image, size, sizes = '100vw', priority = false
   const present = (names: readonly string[]) => names.map((name) => all[name as SizeName]).filter((c): c is Generated => Boolean(c?.url && c.width))
   const ladder = LADDERS[size]
   const plain = present(ladder)
-  const webp = present(ladder.map((name) => `${name}Webp`))
+  let webp = present(ladder.map((name) => `${name}Webp`))
+  // An upload narrower than the top size has none (sizes are never enlarged): the upload itself is
+  // the largest choice, and WebP, which stops short of it, is not offered.
+  if (!all[ladder.at(-1) as SizeName]?.url && image.url && (image.width ?? 0) > (plain.at(-1)?.width ?? 0)) {
+    if (plain.length) plain.push({ url: image.url, width: image.width, height: image.height })
+    webp = []
+  }
   const largest = plain.at(-1) ?? { url: image.url, width: image.width, height: image.height }
   if (!largest.url) return null
   return (

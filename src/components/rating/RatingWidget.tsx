@@ -52,7 +52,8 @@ export function RatingWidget({ articleId, initial }: Props) {
           </noscript>
         </fieldset>
       </form>
-      <p className="rating__message" role="status" aria-live="polite" {...written} />
+      {/* empty: the script writes the outcome here, before or after an editor's page hydrates */}
+      <p className="rating__message" role="status" aria-live="polite" dangerouslySetInnerHTML={{ __html: '' }} {...written} />
       <noscript>
         {/* Without JavaScript the form's redirect targets one of these (#danh-gia-<outcome>); CSS shows it. */}
         {Object.entries(OUTCOMES).map(([code, text]) => (
