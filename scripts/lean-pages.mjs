@@ -67,15 +67,20 @@ export function stylesheetsOf(distDir) {
   }
 }
 
-/** The encoding this request accepts that we send: br, gzip or none (a coding with q=0 is refused). */
-export function encodingOf(req) {
-  const accepted = new Map()
+/** Whether this request accepts the content coding (named without q, or with q above 0). */
+export function accepts(req, coding) {
   for (const part of String(req.headers['accept-encoding'] ?? '').split(',')) {
-    const [coding, ...params] = part.trim().toLowerCase().split(';')
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    if (name !== coding) continue
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-    accepted.set(coding, q ? Number(q.slice(2)) || 0 : 1)
+    return q ? Number(q.slice(2)) > 0 : true
   }
-  return accepted.get('br') > 0 ? 'br' : accepted.get('gzip') > 0 ? 'gzip' : ''
+  return false
+}
+
+/** The encoding this request accepts that we send: br, gzip or none. */
+export function encodingOf(req) {
+  return accepts(req, 'br') ? 'br' : accepts(req, 'gzip') ? 'gzip' : ''
 }
 
 /**

@@ -28,7 +28,6 @@ globalThis[Symbol.for('cttd.pageBytes')] = {
   },
 }
 
-
 /** The key when this request may be answered from, or stored in, the page bytes; null otherwise. */
 export function pageKey(req, publicPage) {
   if (!publicPage || req.method !== 'GET') return null

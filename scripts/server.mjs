@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
-import { leanPage, stylesheetsOf } from './lean-pages.mjs'
+import { accepts, leanPage, stylesheetsOf } from './lean-pages.mjs'
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
 import { portalScript } from './portal-script.mjs'
 
@@ -79,7 +79,7 @@ function servePortalScript(req, res) {
     vary: 'Accept-Encoding',
   }
   if (String(req.headers['if-none-match'] ?? '').includes(etag)) return res.writeHead(304, common).end()
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  const gzip = accepts(req, 'gzip')
   const body = gzip ? script.gzip : script.body
   res.writeHead(200, { ...common, 'content-type': SCRIPT_TYPE, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.length })
   res.end(req.method === 'HEAD' ? undefined : body)
