@@ -2,12 +2,15 @@
 /**
  * `npm start`: one command from a fresh clone to a running portal.
  * Builds when no build exists, applies migrations, loads demo content into an empty database
- * (unless SEED_DEMO=false), then serves on PORT (default 3000) and says where to go.
+ * (unless SEED_DEMO=false), then serves on PORT (default 3000) and says where to go, starting the
+ * server again whenever it dies (scripts/supervise.mjs).
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { supervise } from './supervise.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
@@ -73,27 +76,34 @@ console.log(`\n▶ Khởi động máy chủ trên cổng ${port}...`)
 // a large machine, and an instance under load sat at ~430 MB resident; capped, at ~280 MB, with the
 // same throughput.
 const heap = /--max-old-space-size/.test(env.NODE_OPTIONS) ? '' : ' --max-old-space-size=320'
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
-  cwd: root,
-  env: { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS}${heap}`, PORT: port },
-  stdio: ['inherit', 'pipe', 'inherit'],
-})
 let announced = false
-server.stdout.on('data', (chunk) => {
-  process.stdout.write(chunk)
-  if (!announced && /ready/i.test(chunk.toString())) {
-    announced = true
-    console.log(
-      [
-        '',
-        `  Cổng thông tin:  http://localhost:${port}/`,
-        `  Trang quản trị:  http://localhost:${port}/admin`,
-        '  Đăng nhập bằng tài khoản mẫu in ở trên khi dữ liệu mẫu được tạo;',
-        '  quên mật khẩu: npm run seed -- --new-passwords',
-        '',
-      ].join('\n'),
-    )
-  }
+// A server that dies (a crash, out of memory, kill -9) is started again, with a growing wait when it
+// keeps failing (scripts/supervise.mjs); Ctrl-C or SIGTERM stop it gracefully and end here.
+const supervisor = supervise({
+  name: 'Máy chủ',
+  command: process.execPath,
+  args: [path.join(root, 'scripts', 'server.mjs')],
+  spawnOptions: {
+    cwd: root,
+    env: { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS}${heap}`, PORT: port },
+    stdio: ['inherit', 'pipe', 'inherit'],
+  },
+  onStart: (server) =>
+    server.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk)
+      if (!announced && /ready/i.test(chunk.toString())) {
+        announced = true
+        console.log(
+          [
+            '',
+            `  Cổng thông tin:  http://localhost:${port}/`,
+            `  Trang quản trị:  http://localhost:${port}/admin`,
+            '  Đăng nhập bằng tài khoản mẫu in ở trên khi dữ liệu mẫu được tạo;',
+            '  quên mật khẩu: npm run seed -- --new-passwords',
+            '',
+          ].join('\n'),
+        )
+      }
+    }),
 })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code) => process.exit(code ?? 0))
+process.exit(await supervisor.exited)
