@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 
 import { accepts, leanPage, stylesheetsOf } from './lean-pages.mjs'
+import { addressDecodes, bodyCap, capBody, isUpload, limitsFrom, mediaExists, MESSAGES, refuse, serverTimeouts, uploadSlots } from './limits.mjs'
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
 import { portalScript } from './portal-script.mjs'
 
@@ -85,8 +86,15 @@ function servePortalScript(req, res) {
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 
-const server = createServer((req, res) => {
+const limits = limitsFrom()
+const uploads = uploadSlots(limits)
+const MEDIA_PREFIX = '/api/images/file/'
+
+/** What every request passes through, in order; the limits come before anything reads the body. */
+const server = createServer(serverTimeouts(limits), (req, res) => {
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? ''
+  if (!addressDecodes(req.url)) return refuse(req, res, 400, MESSAGES.badAddress)
+  if (capBody(req, res, bodyCap(req, limits))) return
   const fast = req.url === HIT_PATH ? stats() : undefined
   if (fast) {
     fast.handle(req, res).catch((error) => {
@@ -97,6 +105,19 @@ const server = createServer((req, res) => {
     return
   }
   if ((req.url === '/portal.js' || req.url.startsWith('/portal.js?')) && (req.method === 'GET' || req.method === 'HEAD')) return servePortalScript(req, res)
+  if (isUpload(req)) {
+    if (!uploads.take(res, () => handleApp(req, res))) refuse(req, res, 503, MESSAGES.busy, { 'retry-after': '5' })
+    return
+  }
+  if (req.url.startsWith(MEDIA_PREFIX)) {
+    mediaExists(req, limits).then((exists) => (exists ? handleApp(req, res) : refuse(req, res, 404, MESSAGES.notFound)))
+    return
+  }
+  handleApp(req, res)
+})
+
+/** Next (and Payload in it), behind the page policy, the page bytes and the lean-page rewrite. */
+function handleApp(req, res) {
   const policy = pagePolicy(req)
   const key = pageKey(req, policy === PUBLIC_PAGE)
   if (key && serveCached(key, res)) return
@@ -104,7 +125,7 @@ const server = createServer((req, res) => {
   if (key) capture(key, res, (response) => response.getHeader('cache-control') === PUBLIC_PAGE)
   if (policy === PUBLIC_PAGE && req.method === 'GET' && !req.headers['next-router-prefetch']) leanPage(req, res, stylesheets)
   handle(req, res)
-})
+}
 server.keepAliveTimeout = 65_000
 server.listen(port, hostname, async () => {
   // Start Payload now (its onInit hands the hit recorder to this server), not on the first reader.

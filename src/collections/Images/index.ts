@@ -1,9 +1,10 @@
 import type { CollectionConfig, ImageSize } from 'payload'
 
-import { anyone } from '../access/anyone'
-import { isEditor } from '../access/isEditor'
-import { isStaff } from '../access/isStaff'
-import { mediaDir } from '../lib/paths'
+import { anyone } from '../../access/anyone'
+import { isEditor } from '../../access/isEditor'
+import { isStaff } from '../../access/isStaff'
+import { mediaDir } from '../../lib/paths'
+import { limitPixels } from './hooks/limitPixels'
 
 /**
  * The sizes pages use: list thumbnails, cards, the article's wide image (and `medium`, the same
@@ -31,6 +32,7 @@ export const Images: CollectionConfig = {
   labels: { singular: { vi: 'Hình ảnh', en: 'Image' }, plural: { vi: 'Hình ảnh', en: 'Images' } },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit'], group: { vi: 'Tin bài', en: 'News' } },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditor },
+  hooks: { beforeOperation: [limitPixels] },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'],

@@ -1,0 +1,44 @@
+/**
+ * An image is decoded whole to make its sizes: a 311 KB PNG of 10,000 × 10,000 pixels took the
+ * server from 254 to 736 MB resident. Its header says how large it is, so an upload over
+ * MAX_IMAGE_MEGAPIXELS (default 40) is refused before any pixel is decoded.
+ */
+import fs from 'node:fs/promises'
+
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import sharp from 'sharp'
+
+export function maxImagePixels(): number {
+  const megapixels = Number(process.env.MAX_IMAGE_MEGAPIXELS || 40)
+  return Math.round((Number.isFinite(megapixels) && megapixels > 0 ? megapixels : 40) * 1_000_000)
+}
+
+const count = (n: number) => n.toLocaleString('vi-VN')
+
+export const IMAGE_MESSAGES = {
+  tooManyPixels: (width: number, height: number, max: number) =>
+    `Ảnh quá lớn: ${count(width)} × ${count(height)} điểm ảnh (${(Math.round((width * height) / 100_000) / 10).toLocaleString('vi-VN')} MP); tối đa ${(max / 1_000_000).toLocaleString('vi-VN')} MP. Hãy thu nhỏ ảnh rồi tải lên lại.`,
+  unreadable: 'Không đọc được tệp ảnh: tệp hỏng hoặc không phải ảnh.',
+} as const
+
+/** Reads the dimensions from the file's header (no decoding) and refuses an image over the cap. */
+export const limitPixels: CollectionBeforeOperationHook = async ({ args, operation }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const file = args.req?.file
+  if (!file) return args
+  const input = file.tempFilePath ? await fs.readFile(file.tempFilePath) : file.data
+  let width = 0
+  let height = 0
+  let pages = 1
+  try {
+    const metadata = await sharp(input, { limitInputPixels: false }).metadata()
+    width = metadata.width ?? 0
+    height = metadata.height ?? 0
+    pages = metadata.pages ?? 1
+  } catch {
+    throw new APIError(IMAGE_MESSAGES.unreadable, 400, null, true)
+  }
+  const max = maxImagePixels()
+  if (width * height * pages > max) throw new APIError(IMAGE_MESSAGES.tooManyPixels(width, height * pages, max), 413, null, true)
+  return args
+}
