@@ -4,17 +4,64 @@
  * fresh `npm start`) would serve pages rendered from the old one. Entries carry their cache tags;
  * a revalidated tag expires every entry that holds it, as Next's file cache does.
  *
+ * The memory is bounded in bytes, least recently used first out: PAGE_CACHE_MAX_MB (default 64)
+ * for pages and reads, and PAGE_CACHE_NOT_FOUND_MB (default 4) for not-found pages apart, so that
+ * a scanner asking for random addresses fills only the latter and never pushes out the pages
+ * readers ask for. An entry larger than its whole bound is not kept.
+ *
  * Several instances (REDIS_URL set): a revalidation is published on a Redis channel and every
  * instance expires the tag in its own memory, so a page published through one instance is fresh
  * on all of them within milliseconds.
  */
-const MAX_ENTRIES = Number(process.env.PAGE_CACHE_MAX_ENTRIES || 5000)
+const { types } = require('node:util')
+const { LRUCache } = require('lru-cache')
+
 // An entry is stored when its render ends, but its data was read when the render began: a render
 // that straddles a revalidation would pass for fresh. Entries stored within this window after a
 // revalidation of one of their tags are not trusted (the next request renders again).
 const RENDER_WINDOW_MS = 5000
 
-const entries = new Map()
+/** A setting in megabytes, as bytes; 0 keeps nothing (every entry is larger than 1 byte). */
+function megabytes(name, fallback) {
+  const value = Number(process.env[name] || fallback)
+  return Math.max(1, Math.floor((Number.isFinite(value) ? value : fallback) * 1024 * 1024))
+}
+
+// What an entry costs besides its content: the entry, its key's slot, the cache's own bookkeeping.
+const ENTRY_OVERHEAD = 512
+const MAX_DEPTH = 8
+const MAX_NODES = 10_000
+
+/**
+ * About the bytes an entry holds: strings at two bytes a character (V8 keeps text with Vietnamese
+ * letters that way), buffers at their length, walked through objects, arrays and maps (Next's
+ * segmentData) to a bounded depth and number of parts, so that sizing never costs more than a
+ * render.
+ */
+function sizeOf(entry, key) {
+  let bytes = ENTRY_OVERHEAD + String(key).length * 2
+  let nodes = 0
+  const visit = (node, depth) => {
+    if (++nodes > MAX_NODES) return
+    if (typeof node === 'string') bytes += node.length * 2
+    else if (ArrayBuffer.isView(node) || types.isAnyArrayBuffer(node)) bytes += node.byteLength
+    else if (node === null || typeof node !== 'object') bytes += 8
+    else if (depth < MAX_DEPTH) {
+      bytes += 16
+      const parts = types.isMap(node) || types.isSet(node) || Array.isArray(node) ? node : Object.values(node)
+      for (const part of parts) visit(part, depth + 1)
+    }
+  }
+  visit(entry, 0)
+  return Math.ceil(bytes)
+}
+
+const bounded = (maxSize) => new LRUCache({ maxSize, sizeCalculation: sizeOf })
+const pages = bounded(megabytes('PAGE_CACHE_MAX_MB', 64))
+const notFound = bounded(megabytes('PAGE_CACHE_NOT_FOUND_MB', 4))
+/** Not-found pages are kept apart: anyone can ask for as many of them as they like. */
+const storeFor = (value) => (value?.status === 404 ? notFound : pages)
+
 const tagExpiry = new Map()
 
 const CHANNEL = 'cttd:revalidate'
@@ -80,24 +127,25 @@ module.exports = class MemoryCacheHandler {
   }
 
   async get(key, ctx) {
-    const entry = entries.get(key)
+    // a read counts as a use: the entry becomes the most recently used of its store
+    const entry = pages.get(key) ?? notFound.get(key)
     if (!entry) return null
     for (const tag of tagsOf(entry, ctx)) {
       const expiredAt = tagExpiry.get(tag)
       if (expiredAt !== undefined && expiredAt <= Date.now() && expiredAt > entry.lastModified - RENDER_WINDOW_MS) {
-        entries.delete(key)
+        pages.delete(key)
+        notFound.delete(key)
         return null
       }
     }
-    entries.delete(key) // most recently used goes last
-    entries.set(key, entry)
     return entry
   }
 
   async set(key, data, ctx) {
-    entries.delete(key)
-    entries.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [] })
-    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
+    // a page may change store (an address that answered 404 until its article was published)
+    pages.delete(key)
+    notFound.delete(key)
+    storeFor(data).set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [] })
   }
 
   async revalidateTag(tags, durations) {
