@@ -7,23 +7,43 @@
  * pagePolicy in server.mjs) that sets no cookie. Every revalidation of Next's page cache
  * (cache-handler.cjs: an editor's save on this instance, or on another through Redis) empties it,
  * and a page whose render began before the last revalidation is not kept. Entries also expire
- * after PAGE_BYTES_TTL_SECONDS (default 30), and at most PAGE_BYTES_MAX_ENTRIES (default 500) are
- * kept, least recently used first out.
+ * after PAGE_BYTES_TTL_SECONDS (default 30). The memory is bounded in bytes, least recently used
+ * first out: PAGE_BYTES_MAX_MB (default 16) for pages, and PAGE_BYTES_NOT_FOUND_MB (default 1)
+ * for 404 answers apart, so that a scanner asking for random addresses never pushes out the pages
+ * readers ask for.
  */
+import { LRUCache } from 'lru-cache'
 import { encodingOf } from './lean-pages.mjs'
 
-const TTL_MS = Number(process.env.PAGE_BYTES_TTL_SECONDS || 30) * 1000
-const MAX_ENTRIES = Number(process.env.PAGE_BYTES_MAX_ENTRIES || 500)
+const TTL_MS = Math.max(1, Math.ceil(Number(process.env.PAGE_BYTES_TTL_SECONDS || 30) * 1000))
 const MAX_BYTES = 1024 * 1024
 const SKIP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length'])
 
-const entries = new Map()
+/** A setting in megabytes, as bytes; 0 keeps nothing. */
+function megabytes(name, fallback) {
+  const value = Number(process.env[name] || fallback)
+  return Math.max(1, Math.floor((Number.isFinite(value) ? value : fallback) * 1024 * 1024))
+}
+
+// What an entry costs besides its body and headers: the entry, its key's slot, the cache's bookkeeping.
+const ENTRY_OVERHEAD = 256
+
+function sizeOf(entry, key) {
+  let bytes = ENTRY_OVERHEAD + key.length * 2 + entry.body.length
+  for (const [name, value] of Object.entries(entry.headers)) bytes += (name.length + String(value).length) * 2
+  return bytes
+}
+
+const bounded = (maxSize) => new LRUCache({ maxSize, sizeCalculation: sizeOf, ttl: TTL_MS })
+const pages = bounded(megabytes('PAGE_BYTES_MAX_MB', 16))
+const notFound = bounded(megabytes('PAGE_BYTES_NOT_FOUND_MB', 1))
 let clearedAt = 0
 
 /** Called by cache-handler.cjs on every revalidation. */
 globalThis[Symbol.for('cttd.pageBytes')] = {
   clear() {
-    entries.clear()
+    pages.clear()
+    notFound.clear()
     clearedAt = performance.now()
   },
 }
@@ -37,14 +57,9 @@ export function pageKey(req, publicPage) {
 
 /** Answers from the page bytes when it can; true when it did. */
 export function serveCached(key, res) {
-  const entry = entries.get(key)
+  // past its TTL an entry is gone; a read makes it the most recently used of its store
+  const entry = pages.get(key) ?? notFound.get(key)
   if (!entry) return false
-  if (performance.now() - entry.storedAt > TTL_MS) {
-    entries.delete(key)
-    return false
-  }
-  entries.delete(key)
-  entries.set(key, entry)
   res.writeHead(entry.status, entry.headers)
   res.end(entry.body)
   return true
@@ -86,8 +101,11 @@ export function capture(key, res, isPublic) {
       const body = Buffer.concat(chunks)
       // the whole body is known: a content-length instead of chunked encoding
       headers['content-length'] = body.length
-      entries.set(key, { status: res.statusCode, headers, body, storedAt: performance.now() })
-      while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
+      pages.delete(key)
+      notFound.delete(key)
+      // 404s apart: anyone can ask for as many of them as they like
+      const store = res.statusCode === 404 ? notFound : pages
+      store.set(key, { status: res.statusCode, headers, body })
     }
     return result
   }
