@@ -5,7 +5,7 @@
  * whole months and day rows for the rest, breakdowns from day rows.
  */
 import type { Database } from './sql'
-import { DAY_MS, daysBetween, parseDay } from './time'
+import { DAY_MS, dayCount, daysBetween, parseDay } from './time'
 
 export type Granularity = 'hour' | 'day' | 'month' | 'year'
 export type ReportQuery = { from: string; to: string; granularity: Granularity }
@@ -27,11 +27,18 @@ export type Report = {
 
 export const MAX_RANGE_DAYS = 3660
 export const MAX_HOURLY_DAYS = 31
+/**
+ * Years a report may name: NukeViet's imported history starts in the 2000s, and within 2100 day
+ * labels sort as text and stay far from the end of JavaScript dates (year 275760).
+ */
+export const MIN_YEAR = 2000
+export const MAX_YEAR = 2100
 
 export const REPORT_MESSAGES = {
   login: 'Vui lòng đăng nhập để xem thống kê.',
   forbidden: 'Chỉ quản trị viên và biên tập viên được xem thống kê.',
   day: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.',
+  year: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`,
   order: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
   range: `Khoảng thời gian tối đa ${MAX_RANGE_DAYS} ngày.`,
   hourly: `Xem theo giờ tối đa ${MAX_HOURLY_DAYS} ngày.`,
@@ -42,24 +49,36 @@ export const REPORT_MESSAGES = {
 const dayLabel = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 export const shiftDay = (day: string, days: number) => dayLabel(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
 
+/** A day the report can take, or why not: four-digit year in [MIN_YEAR, MAX_YEAR], a real date. */
+function reportDay(raw: string): { day: string } | { message: string } {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return { message: REPORT_MESSAGES.day }
+  const year = Number(raw.slice(0, 4))
+  if (year < MIN_YEAR || year > MAX_YEAR) return { message: REPORT_MESSAGES.year }
+  const day = parseDay(raw)
+  return day ? { day } : { message: REPORT_MESSAGES.day }
+}
+
+/**
+ * The range and granularity asked for, or why they are refused. Everything is decided in constant
+ * time, before any list of days exists: the report's work is then bounded by MAX_RANGE_DAYS.
+ */
 export function parseReportQuery(params: URLSearchParams, today: string): { ok: true; query: ReportQuery } | { ok: false; message: string } {
-  const rawFrom = params.get('from')
-  const rawTo = params.get('to')
-  const to = rawTo === null ? today : parseDay(rawTo)
-  const from = rawFrom === null ? (to ? shiftDay(to, -29) : null) : parseDay(rawFrom)
-  if (!from || !to) return { ok: false, message: REPORT_MESSAGES.day }
-  if (from > to) return { ok: false, message: REPORT_MESSAGES.order }
-  const days = daysBetween(from, to).length
+  const to = params.has('to') ? reportDay(params.get('to')!) : { day: today }
+  if ('message' in to) return { ok: false, message: to.message }
+  const from = params.has('from') ? reportDay(params.get('from')!) : { day: shiftDay(to.day, -29) }
+  if ('message' in from) return { ok: false, message: from.message }
+  if (from.day > to.day) return { ok: false, message: REPORT_MESSAGES.order }
+  const days = dayCount(from.day, to.day)
   if (days > MAX_RANGE_DAYS) return { ok: false, message: REPORT_MESSAGES.range }
   const granularity = (params.get('granularity') ?? 'day') as Granularity
   if (!['hour', 'day', 'month', 'year'].includes(granularity)) return { ok: false, message: REPORT_MESSAGES.granularity }
   if (granularity === 'hour' && days > MAX_HOURLY_DAYS) return { ok: false, message: REPORT_MESSAGES.hourly }
-  return { ok: true, query: { from, to, granularity } }
+  return { ok: true, query: { from: from.day, to: to.day, granularity } }
 }
 
 /** The period of the same length just before [from, to]. */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  const days = daysBetween(from, to).length
+  const days = dayCount(from, to)
   return { from: shiftDay(from, -days), to: shiftDay(from, -1) }
 }
 

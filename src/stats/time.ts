@@ -74,16 +74,27 @@ function computeBucketEnd(label: string): number {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** Every day label from `from` to `to` inclusive (both "YYYY-MM-DD"). */
+/** Days from 1970-01-01 to a day label "YYYY-MM-DD" (any year, 0000 included: no 19xx mapping). */
+export function dayNumber(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return new Date(0).setUTCFullYear(y, m - 1, d) / DAY_MS
+}
+
+/** How many days from `from` to `to` inclusive, counted without listing them (0 when reversed). */
+export const dayCount = (from: string, to: string): number => Math.max(0, dayNumber(to) - dayNumber(from) + 1)
+
+/**
+ * Every day label from `from` to `to` inclusive. Its length is counted first, so it ends however
+ * the labels sort (past the year 9999 they stop sorting as text); callers bound the range.
+ */
 export function daysBetween(from: string, to: string): string[] {
+  const start = dayNumber(from)
   const out: string[] = []
-  const [y, m, d] = from.split('-').map(Number) as [number, number, number]
-  for (let t = Date.UTC(y, m - 1, d); ; t += DAY_MS) {
-    const date = new Date(t)
-    const label = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
-    if (label > to) return out
-    out.push(label)
+  for (let i = 0, n = dayCount(from, to); i < n; i += 1) {
+    const date = new Date((start + i) * DAY_MS)
+    out.push(`${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`)
   }
+  return out
 }
 
 /** A valid calendar day label, or null. */
