@@ -58,6 +58,7 @@ export function refuse(req, res, status, message, headers = {}) {
   const body = api
     ? JSON.stringify({ errors: [{ message }] })
     : `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${status}</title><p>${message}</p></html>`
+  if (bodyComing) linger(req.socket)
   if (!res.headersSent) {
     res.writeHead(status, {
       'content-type': api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
@@ -68,6 +69,32 @@ export function refuse(req, res, status, message, headers = {}) {
     })
   }
   res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+const LINGER_MS = 2000
+const LINGER_BYTES = 16 * 1024 * 1024
+
+/**
+ * Closing a connection while the client is still sending makes its system discard our answer (the
+ * client sees a reset, not the 413). As nginx's lingering close does, the connection is half-closed
+ * after the answer and what still arrives is read and dropped, for at most 2 s or 16 MB.
+ */
+function linger(socket) {
+  if (socket.lingering) return
+  socket.lingering = true
+  socket.destroySoon = function () {
+    let dropped = 0
+    const stop = () => socket.destroy()
+    const timer = setTimeout(stop, LINGER_MS)
+    timer.unref()
+    socket.on('data', (chunk) => {
+      dropped += chunk.length
+      if (dropped > LINGER_BYTES) stop()
+    })
+    socket.once('close', () => clearTimeout(timer))
+    socket.resume()
+    if (socket.writable) socket.end()
+  }
 }
 
 const UPLOAD_PATH = /^\/api\/images(?:\/[^/?]+)?(?:\?|$)/
@@ -120,7 +147,7 @@ export function capBody(req, res, cap) {
     if (chunk === null) return push.call(this, chunk, encoding)
     seen += chunk.length
     if (seen <= cap) return push.call(this, chunk, encoding)
-    req.push = () => false
+    req.push = () => true // dropped; the connection lingers (see linger) and is then closed
     overrun(req, res, cap)
     return false
   }
@@ -142,9 +169,8 @@ function overrun(req, res, cap) {
   res.end = function () {
     return this
   }
-  const socket = req.socket
-  if (!answering || res.writableFinished) socket.destroy()
-  else res.once('finish', () => socket.destroy())
+  // an answer already on its way (the app's) cannot be followed by ours: cut the connection
+  if (!answering) req.socket.destroy()
 }
 
 /**

@@ -125,7 +125,7 @@ describe('bodies', () => {
     expect((await send('/api/articles', 0, { length: 512 * KB })).status).toBe(413)
   })
 
-  it('refuses a Content-Length that is not a number (Node'''s parser, before our handler)', async () => {
+  it("refuses a Content-Length that is not a number (Node's parser, before our handler)", async () => {
     const raw = await rawRequest('POST /api/users/login HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n')
     expect(raw).toMatch(/^HTTP\/1\.1 400/)
   })

@@ -1,0 +1,91 @@
+/**
+ * Abuse by bodies and by slow clients, against the real server (`npm start`): nothing a stranger
+ * sends is read past its cap, memory stays put, and readers keep getting their pages.
+ */
+import net from 'node:net'
+
+import { type RunningApp, startApp } from '../helpers/app'
+import { memoryOf, readerWaits, resetPeak, serverPid, streamBody } from '../helpers/abuse'
+
+const MB = 1024 * 1024
+const TOO_LARGE = JSON.stringify({ errors: [{ message: 'Nội dung gửi lên quá lớn: tối đa 1 MB.' }] })
+
+let app: RunningApp
+beforeAll(async () => {
+  app = await startApp({ HEADERS_TIMEOUT_SECONDS: '2' })
+}, 600_000)
+afterAll(async () => {
+  await app?.stop()
+})
+
+describe('a stranger sending bodies', () => {
+  it('four anonymous 64 MB JSON posts at once are refused with 413 before they are read, and memory stays put', async () => {
+    const pid = serverPid(app)
+    await readerWaits(app)
+    resetPeak(pid)
+    const before = memoryOf(pid).rssMb
+    const targets = ['/api/graphql', '/api/users/login', '/api/articles', '/api/users/forgot-password']
+    const answers = await Promise.all(targets.map((path) => streamBody(app, path, 64 * MB, { length: 64 * MB })))
+    for (const [index, answer] of answers.entries()) {
+      expect([targets[index], answer.status, answer.body]).toEqual([targets[index], 413, TOO_LARGE])
+      expect(answer.sent).toBeLessThan(16 * MB) // refused on its Content-Length, while the client was still sending
+      expect(answer.ms).toBeLessThan(3000)
+    }
+    const { peakMb } = memoryOf(pid)
+    console.log(`4 × 64 MB bodies: resident ${before} MB before, peak ${peakMb} MB during`)
+    expect(peakMb).toBeLessThan(before + 50)
+    await readerWaits(app)
+  })
+
+  it('a 50 MB chunked body to the rating endpoint is cut off once it passes the cap', async () => {
+    const answer = await streamBody(app, '/api/articles/1/rating', 50 * MB)
+    expect(answer.status).toBe(413)
+    expect(answer.body).toBe(TOO_LARGE)
+    expect(answer.sent).toBeLessThan(8 * MB)
+    await readerWaits(app)
+  })
+
+  it('a page-view hit over its own 4 KB limit is still answered by the hit rules (400), a 2 MB one by the front door (413)', async () => {
+    const small = await streamBody(app, '/api/stats/hit', 5000, { length: 5000 })
+    expect(small.status).toBe(400)
+    const large = await streamBody(app, '/api/stats/hit', 2 * MB, { length: 2 * MB })
+    expect([large.status, large.body]).toEqual([413, TOO_LARGE])
+  })
+
+  it('an upload over MAX_UPLOAD_MB (10) is refused with 413 by its length, without logging in or reading it', async () => {
+    const answer = await streamBody(app, '/api/images', 11 * MB, {
+      length: 11 * MB,
+      headers: { 'content-type': 'multipart/form-data; boundary=----x' },
+    })
+    expect(answer.status).toBe(413)
+    expect(answer.body).toBe(JSON.stringify({ errors: [{ message: 'Nội dung gửi lên quá lớn: tối đa 10 MB.' }] }))
+    expect(answer.ms).toBeLessThan(3000)
+  })
+})
+
+describe('a stranger holding connections open', () => {
+  it('slow headers (slowloris) on 200 connections are cut off after HEADERS_TIMEOUT_SECONDS, and a reader is served meanwhile', async () => {
+    const port = Number(new URL(app.url).port)
+    const started = performance.now()
+    const closed: Promise<number>[] = []
+    const sockets: net.Socket[] = []
+    for (let i = 0; i < 200; i++) {
+      const socket = net.connect(port, '127.0.0.1')
+      sockets.push(socket)
+      socket.on('error', () => {})
+      socket.write('GET / HTTP/1.1\r\nHost: portal\r\n')
+      closed.push(new Promise((resolve) => socket.on('close', () => resolve(performance.now() - started))))
+    }
+    const trickle = setInterval(() => sockets.forEach((socket) => socket.writable && socket.write('X-Slow: 1\r\n')), 300)
+    try {
+      expect(await readerWaits(app)).toBeLessThan(1000)
+      const times = await Promise.all(closed)
+      expect(Math.max(...times)).toBeLessThan(6000) // 2 s, checked every 2 s
+      expect(Math.min(...times)).toBeGreaterThan(1500)
+    } finally {
+      clearInterval(trickle)
+      sockets.forEach((socket) => socket.destroy())
+    }
+    await readerWaits(app)
+  })
+})
