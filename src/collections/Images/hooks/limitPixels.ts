@@ -5,8 +5,10 @@
  */
 import fs from 'node:fs/promises'
 
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
-import sharp from 'sharp'
+import type { CollectionBeforeOperationHook } from 'payload'
+import { imageSharp as sharp } from '../sharp'
+
+import { RequestRefused } from '../../../limits/refused'
 
 export function maxImagePixels(): number {
   const megapixels = Number(process.env.MAX_IMAGE_MEGAPIXELS || 40)
@@ -36,9 +38,9 @@ export const limitPixels: CollectionBeforeOperationHook = async ({ args, operati
     height = metadata.height ?? 0
     pages = metadata.pages ?? 1
   } catch {
-    throw new APIError(IMAGE_MESSAGES.unreadable, 400, null, true)
+    throw new RequestRefused(IMAGE_MESSAGES.unreadable, 400)
   }
   const max = maxImagePixels()
-  if (width * height * pages > max) throw new APIError(IMAGE_MESSAGES.tooManyPixels(width, height * pages, max), 413, null, true)
+  if (width * height * pages > max) throw new RequestRefused(IMAGE_MESSAGES.tooManyPixels(width, height * pages, max), 413)
   return args
 }
