@@ -15,6 +15,8 @@ import { Ratings } from './src/collections/Ratings'
 import { revalidateExpiredArticle } from './src/jobs/revalidateExpiredArticle'
 import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
+import { applyQueryLimits } from './src/limits/queries'
+import { refusedLoggingLevels } from './src/limits/refused'
 import { ServiceLinks } from './src/globals/ServiceLinks'
 import { Site } from './src/globals/Site'
 import { databaseAdapter, databaseUri } from './src/lib/database'
@@ -30,6 +32,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
 const isTest = process.env.NODE_ENV === 'test'
 
+// Every collection and global, Payload's own included, checks what a request asks of it (src/limits).
 export default buildConfig({
   serverURL: process.env.SERVER_URL || '',
   secret: payloadSecret(),
@@ -96,4 +99,5 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
   graphQL: { disablePlaygroundInProduction: true },
-})
+  loggingLevels: refusedLoggingLevels,
+}).then((config) => applyQueryLimits(config))

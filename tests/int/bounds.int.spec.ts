@@ -110,3 +110,85 @@ describe('the statistics report bounds its range before building anything', () =
     await expectRefused('/stats/report?from=2026-07-10&to=2026-07-01', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', 'editor')
   })
 })
+
+describe('anonymous REST lists are capped', () => {
+  it('gives at most 100 documents a page', async () => {
+    expect((await send('/articles?limit=100')).status).toBe(200)
+    await expectRefused('/articles?limit=101', 'Tham số limit phải là số nguyên từ 1 đến 100.')
+    await expectRefused('/categories?limit=1000000', 'Tham số limit phải là số nguyên từ 1 đến 100.')
+  })
+
+  it('never gives a whole collection at once', async () => {
+    await expectRefused('/articles?limit=0', 'Tham số limit phải là số nguyên từ 1 đến 100.')
+    await expectRefused('/articles?pagination=false', 'Người đọc chưa đăng nhập không được tắt phân trang (pagination=false).')
+    await expectRefused('/authors?pagination=false&limit=5', 'Người đọc chưa đăng nhập không được tắt phân trang (pagination=false).')
+  })
+
+  it('populates relationships at most 2 levels deep', async () => {
+    const list = await send('/articles?depth=2')
+    expect(list.status).toBe(200)
+    const [doc] = (JSON.parse(list.text) as { docs: { primaryCategory: unknown }[] }).docs
+    expect(doc!.primaryCategory).toMatchObject({ id: category })
+    await expectRefused('/articles?depth=3', 'Tham số depth phải là số nguyên từ 0 đến 2.')
+    await expectRefused(`/articles/${article}?depth=3`, 'Tham số depth phải là số nguyên từ 0 đến 2.')
+    await expectRefused('/globals/site?depth=3', 'Tham số depth phải là số nguyên từ 0 đến 2.')
+  })
+
+  it('leaves staff their lists', async () => {
+    expect((await send('/articles?limit=500', 'editor')).status).toBe(200)
+    expect((await send('/articles?pagination=false', 'editor')).status).toBe(200)
+    expect((await send('/articles?limit=0&depth=5', 'editor')).status).toBe(200)
+  })
+
+  it('leaves the portal’s own reads alone (Local API, anonymous access)', async () => {
+    const all = await payload.find({ collection: 'articles', overrideAccess: false, pagination: false, depth: 5 })
+    expect(all.docs.map((d) => d.id)).toContain(article)
+    const unpaged = await payload.find({ collection: 'categories', overrideAccess: false, limit: 0, depth: 3 })
+    expect(unpaged.docs.map((d) => d.id)).toContain(category)
+    const site = await payload.findGlobal({ slug: 'site', overrideAccess: false, depth: 5 })
+    expect(site).toBeDefined()
+  })
+
+  it('leaves endpoints that read for a stranger alone (the rating)', async () => {
+    const answer = await send(`/articles/${article}/rating`)
+    expect(answer.status).toBe(200)
+  })
+})
+
+describe('page, limit and depth are whole numbers in range, for everyone', () => {
+  it.each([
+    ['a page past any number a database takes', 'page=99999999999999999999'],
+    ['page 0', 'page=0'],
+    ['a negative page', 'page=-1'],
+    ['a fractional page', 'page=1.5'],
+    ['a page that is not a number', 'page=abc'],
+    ['a page given twice', 'page=1&page=2'],
+    ['a page over a million', 'page=1000001'],
+  ])('refuses %s', async (_label, query) => {
+    for (const who of ['anonymous', 'editor'] as const) await expectRefused(`/articles?${query}`, 'Tham số page phải là số nguyên từ 1 đến 1000000.', who)
+  })
+
+  it('answers a page past the last one with an empty page', async () => {
+    const answer = await send('/articles?page=1000000')
+    expect(answer.status).toBe(200)
+    expect((JSON.parse(answer.text) as { docs: unknown[] }).docs).toEqual([])
+  })
+
+  it.each([
+    ['a limit past any number a database takes', 'limit=99999999999999999999'],
+    ['a fractional limit', 'limit=1.5'],
+    ['a negative limit', 'limit=-1'],
+    ['a limit that is not a number', 'limit=abc'],
+    ['a limit over a million', 'limit=1000001'],
+  ])('refuses staff %s', async (_label, query) => {
+    await expectRefused(`/articles?${query}`, 'Tham số limit phải là số nguyên từ 0 đến 1000000.', 'editor')
+  })
+
+  it.each([
+    ['a negative depth', 'depth=-1'],
+    ['a depth that is not a number', 'depth=abc'],
+    ['a depth past any number', 'depth=99999999999999999999'],
+  ])('refuses staff %s', async (_label, query) => {
+    await expectRefused(`/articles?${query}`, 'Tham số depth phải là số nguyên từ 0 đến 10.', 'editor')
+  })
+})
