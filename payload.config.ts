@@ -20,6 +20,7 @@ import { refusedLoggingLevels } from './src/limits/refused'
 import { ServiceLinks } from './src/globals/ServiceLinks'
 import { Site } from './src/globals/Site'
 import { databaseAdapter, databaseUri } from './src/lib/database'
+import { logger } from './src/lib/logger'
 import { maxUploadBytes } from './src/lib/paths'
 import { payloadSecret } from './src/lib/secret'
 import { migrations as postgresMigrations } from './src/migrations/postgres'
@@ -37,6 +38,7 @@ export default buildConfig({
   serverURL: process.env.SERVER_URL || '',
   secret: payloadSecret(),
   telemetry: false,
+  logger,
   admin: {
     user: Users.slug,
     // The default avatar is a gravatar request per page; the newsroom does not need it.

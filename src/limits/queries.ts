@@ -9,9 +9,10 @@
  * Checked in a beforeOperation hook put first on every collection and global, Payload's own
  * included (applyQueryLimits on the built config: a plugin would not see those).
  */
-import type { CollectionBeforeOperationHook, GlobalBeforeOperationHook, PayloadRequest, SanitizedConfig } from 'payload'
+import type { CollectionBeforeOperationHook, FlattenedField, GlobalBeforeOperationHook, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { RequestRefused } from './refused'
+import { isValidId, VALUE_MESSAGES, whereRefusal } from './values'
 
 export const MAX_PAGE = 1_000_000
 /** Staff may ask for big pages (or none), but not past what keeps page × limit a safe offset. */
@@ -57,13 +58,19 @@ export function refusalOf(args: QueryArgs, anonymous: boolean, limits: QueryLimi
 }
 
 /** What every operation's hook is given; each operation has arguments of its own (login has no page). */
-type Operation = { args?: unknown; overrideAccess?: boolean; req: PayloadRequest }
+type Operation = { args?: unknown; overrideAccess?: boolean; req: PayloadRequest; collection?: { flattenedFields: FlattenedField[] } }
 
-function checkOperation(limits: QueryLimits, { args, overrideAccess, req }: Operation): void {
-  const query = args as (QueryArgs & { currentDepth?: number }) | undefined
+function checkOperation(limits: QueryLimits, { args, overrideAccess, req, collection }: Operation): void {
+  const query = args as (QueryArgs & { currentDepth?: number; id?: unknown; where?: unknown }) | undefined
   if (!query || req.payloadAPI === 'local' || overrideAccess === true || query.currentDepth) return
   const refusal = refusalOf(query, !req.user, limits)
   if (refusal) throw new RequestRefused(refusal)
+  if (!collection) return
+  // Ids and where values the database cannot take (src/limits/values.ts).
+  const idType = req.payload.db.defaultIDType
+  if (query.id !== undefined && !isValidId(query.id, idType)) throw new RequestRefused(VALUE_MESSAGES.notFound, 404)
+  const badWhere = whereRefusal(query.where, collection.flattenedFields, idType)
+  if (badWhere) throw new RequestRefused(badWhere)
 }
 
 /** Puts the check first on every collection and global of a built config. */

@@ -1,0 +1,28 @@
+/**
+ * Payload's logger, with one change: an error answered with a 4xx (the caller's mistake: a wrong
+ * password, a refused parameter, a missing document) is one INFO line, not an ERROR with its stack.
+ * Payload means to do this by error name (`loggingLevels`), but the production build renames its
+ * error classes ("tu", "n"), so every failed login wrote a stack: anyone could flood the log.
+ * Errors of the server (5xx, or no status) are logged as before.
+ */
+import { type Config, defaultLoggerOptions } from 'payload'
+
+type ClientError = { err?: { status?: unknown; message?: unknown } }
+
+const ERROR_LEVEL = 50
+
+export const logger: Config['logger'] = {
+  destination: defaultLoggerOptions,
+  options: {
+    hooks: {
+      logMethod(args, method, level) {
+        const error = (args[0] as ClientError | undefined)?.err
+        const status = error?.status
+        if (level >= ERROR_LEVEL && typeof status === 'number' && status >= 400 && status < 500) {
+          return this.info(`${status} ${String(error?.message ?? '')}`)
+        }
+        return method.apply(this, args)
+      },
+    },
+  },
+}
