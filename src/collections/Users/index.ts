@@ -21,6 +21,15 @@ export const Users: CollectionConfig = {
     // SESSION_SECONDS (default two hours): how long a login lasts without activity
     tokenExpiration: Number(process.env.SESSION_SECONDS) > 0 ? Number(process.env.SESSION_SECONDS) : 2 * 60 * 60,
   },
+  // Accounts are made by an admin, never verified by e-mail: Payload's verification endpoint stays
+  // on anyway and, with no token field to look in, answered any token with a 500.
+  endpoints: [
+    {
+      path: '/verify/:token',
+      method: 'post',
+      handler: () => Response.json({ errors: [{ message: 'Liên kết xác minh không tồn tại: cổng không dùng xác minh e-mail.' }] }, { status: 404 }),
+    },
+  ],
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
