@@ -23,6 +23,7 @@ import { databaseAdapter, databaseUri } from './src/lib/database'
 import { logger } from './src/lib/logger'
 import { maxUploadBytes } from './src/lib/paths'
 import { payloadSecret } from './src/lib/secret'
+import { registerSessionKey } from './src/lib/sessionKey'
 import { migrations as postgresMigrations } from './src/migrations/postgres'
 import { migrations as sqliteMigrations } from './src/migrations/sqlite'
 import { healthEndpoint, hitEndpoint, registerStats } from './src/stats/endpoints'
@@ -67,8 +68,12 @@ export default buildConfig({
     StatsSalts,
   ],
   endpoints: [hitEndpoint, healthEndpoint, reportEndpoint],
-  // The custom server (scripts/server.mjs) answers hits itself with this process's recorder.
-  onInit: async (payload) => registerStats(payload),
+  // The custom server (scripts/server.mjs) answers hits itself with this process's recorder, and
+  // tells staff from strangers by their session's signature.
+  onInit: async (payload) => {
+    registerStats(payload)
+    registerSessionKey(payload)
+  },
   globals: [Site, ServiceLinks],
   db: databaseAdapter(databaseUri(), {
     migrationsDir: path.resolve(dirname, 'src/migrations'),

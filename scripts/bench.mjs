@@ -5,7 +5,7 @@
  * (see bench-common.mjs). Compare figures within one run: this machine's noise moves absolute numbers.
  *   --postgres   use a fresh PostgreSQL database (BENCH_POSTGRES_URI, default the local server)
  *   --seconds=N  duration of each measurement (default 10)
- *   --only=pages,votes,hits,report   some of the parts
+ *   --only=pages,votes,hits,report,abuse   some of the parts
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -22,41 +22,62 @@ const only = args
   .find((a) => a.startsWith('--only='))
   ?.split('=')[1]
   ?.split(',')
-/** --only=pages,votes,hits,report runs just those parts. */
+/** --only=pages,votes,hits,report,abuse runs just those parts. */
 const want = (part) => !only || only.includes(part)
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'))
-const db = usePostgres ? await postgresDatabase(`portal_bench_${process.pid}`) : { uri: `file:${path.join(dir, 'bench.db')}`, drop: async () => {} }
-const port = await freePort()
-const url = `http://127.0.0.1:${port}`
 console.log(`Bench: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores`)
-const app = startScript('start.mjs', {
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  DATABASE_URI: db.uri,
-  MEDIA_DIR: path.join(dir, 'media'),
-  SECRET_FILE: path.join(dir, '.secret'),
-  JOBS_AUTORUN: 'false',
-  // every request below comes from 127.0.0.1: lift the per-IP cap so votes are measured, not refused
-  RATING_VOTES_PER_IP_PER_DAY: '1000000000',
-  STATS_HITS_PER_IP_PER_MINUTE: '1000000000',
-})
-const stop = async () => {
-  await app.stop(1000)
-  await db.drop().catch(() => {})
-  fs.rmSync(dir, { recursive: true, force: true })
+
+/**
+ * The built app (`npm start`) on a fresh database of its own; `env` adds to or overrides the
+ * bench's settings. Resolves once it serves, with its URL, its admin's token and a stop.
+ */
+async function launch(name, env = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'))
+  const db = usePostgres ? await postgresDatabase(`portal_bench_${name}_${process.pid}`) : { uri: `file:${path.join(dir, 'bench.db')}`, drop: async () => {} }
+  const port = await freePort()
+  const app = startScript('start.mjs', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URI: db.uri,
+    MEDIA_DIR: path.join(dir, 'media'),
+    SECRET_FILE: path.join(dir, '.secret'),
+    JOBS_AUTORUN: 'false',
+    // every request below comes from 127.0.0.1: lift the per-IP caps so that the server is
+    // measured, not its refusals (the abuse part keeps the stranger's meter)
+    RATING_VOTES_PER_IP_PER_DAY: '1000000000',
+    STATS_HITS_PER_IP_PER_MINUTE: '1000000000',
+    ANON_REQUESTS_PER_IP_PER_MINUTE: '1000000000',
+    ...env,
+  })
+  const stop = async () => {
+    await app.stop(1000)
+    await db.drop().catch(() => {})
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    await app.ready(/Trang quản trị/)
+    const url = `http://127.0.0.1:${port}`
+    const [, email, password] = /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m.exec(app.output()) ?? []
+    const login = await (
+      await fetch(`${url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      })
+    ).json()
+    return { url, db, token: login.token, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
 }
 
+const running = []
 try {
-  await app.ready(/Trang quản trị/)
-  const [, email, password] = /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m.exec(app.output()) ?? []
-  const login = await (
-    await fetch(`${url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()
+  const main = await launch('main')
+  running.push(main)
+  const { url, db } = main
+  const login = { token: main.token }
   const auth = { authorization: `JWT ${login.token}` }
   const list = await (await fetch(`${url}/api/articles?limit=1&depth=0&select[slug]=true`)).json()
   const article = list.docs[0]
@@ -171,6 +192,39 @@ try {
     )
   }
 
+  // Readers first under abuse: the article page's p99 at 50 connections alone, and while four
+  // clients abuse the server (bodies at and over the cap, costly lists and searches, a flood of bad
+  // input), measured in turns (alone, abused, alone, abused); the ratio of the means.
+  if (want('abuse')) {
+    console.log('')
+    // its own app, with the stranger's meter at its default (throttle.mjs)
+    const abused = await launch('abuse', { ANON_REQUESTS_PER_IP_PER_MINUTE: '' })
+    running.push(abused)
+    const url = abused.url
+    const page = { url: `${url}${articlePath}`, headers: BROWSER_HEADERS }
+    await fetch(page.url, { headers: BROWSER_HEADERS })
+    await measure({ ...page, duration: WARM_UP_SECONDS })
+    const abusers = abuse(url, article)
+    const alone = []
+    const loudP99 = []
+    for (const round of [1, 2]) {
+      const quiet = await measure(page)
+      line(`GET ${articlePath.slice(0, 30)}… alone, round ${round}`, quiet, { width: 56 })
+      alone.push(Number(quiet.latency.p99))
+      abusers.start()
+      const loud = await measure(page)
+      const done = await abusers.stop()
+      line(`GET ${articlePath.slice(0, 30)}… under abuse, round ${round}`, loud, { width: 56 })
+      console.log(`  abusers: ${Object.entries(done).map(([name, statuses]) => `${name} ${statuses}`).join('; ')}`)
+      loudP99.push(Number(loud.latency.p99))
+    }
+    const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length
+    console.log(
+      `article p99 under abuse vs alone: ${loudP99.map((p99, i) => `${p99} vs ${alone[i]} ms`).join(', ')}; ` +
+        `means ${mean(loudP99).toFixed(1)} vs ${mean(alone).toFixed(1)} ms = ${(mean(loudP99) / mean(alone)).toFixed(2)}× (target ≤ 2×)`,
+    )
+  }
+
   if (want('report')) {
     // The report over a generated year of rollups for 10,000 articles.
     console.log('')
@@ -206,5 +260,71 @@ try {
     }
   }
 } finally {
-  await stop()
+  for (const app of running) await app.stop()
+}
+
+/**
+ * Four abusive clients, each one request at a time as fast as answered: bodies at the 1 MB cap
+ * (read and parsed) and 64 MB over it (refused by length), anonymous lists of 100 articles two
+ * levels deep, searches (rendered per request), and a flood of malformed requests.
+ */
+function abuse(base, article) {
+  const MB = 1024 * 1024
+  const atCap = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(MB - 100) })
+  const send = (path, init = {}) =>
+    new Promise((resolve) => {
+      const request = http.request(`${base}${path}`, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (response) => {
+        response.resume()
+        response.on('end', () => resolve(response.statusCode))
+      })
+      request.on('error', () => resolve('error'))
+      if (init.length) {
+        // over the cap: declared, then sent until the answer comes
+        const chunk = Buffer.alloc(64 * 1024, 0x61)
+        let sent = 0
+        const pump = () => {
+          while (sent < init.length && !request.destroyed) {
+            sent += chunk.length
+            if (!request.write(chunk)) return void request.once('drain', pump)
+          }
+          request.end()
+        }
+        request.once('response', () => (sent = init.length))
+        pump()
+      } else request.end(init.body)
+    })
+  const json = { 'content-type': 'application/json' }
+  const clients = {
+    'bodies (1 MB login, 64 MB refused)': (n) =>
+      n % 2 ? send('/api/users/login', { method: 'POST', headers: json, body: atCap }) : send('/api/users/login', { method: 'POST', headers: { ...json, 'content-length': 64 * MB }, length: 64 * MB }),
+    'lists (100 articles, depth 2)': (n) => send(`/api/articles?limit=100&depth=2&page=${(n % 3) + 1}`),
+    'searches': (n) => send(`/tim-kiem?q=${encodeURIComponent(['cải cách hành chính', 'tin tức', 'du lịch', 'kinh tế'][n % 4])}&n=${n}`),
+    'bad input': (n) =>
+      send(['/api/articles/abc', `/api/articles?where[id][in]=1,2,abc`, '/bai-viet/%ff', '/api/images/file/khong-co.png', `/api/articles/${article.id}/rating?x=${n}`][n % 5]),
+  }
+  let running = false
+  let loops = []
+  const tallies = {}
+  return {
+    start() {
+      running = true
+      const chosen = process.env.BENCH_ABUSERS?.split(',')
+      loops = Object.entries(clients)
+        .filter(([name]) => !chosen || chosen.some((word) => name.startsWith(word)))
+        .map(async ([name, next]) => {
+        const tally = (tallies[name] = {})
+        for (let n = 0; running; n++) {
+          const status = await next(n)
+          tally[status] = (tally[status] ?? 0) + 1
+        }
+      })
+    },
+    async stop() {
+      running = false
+      await Promise.all(loops)
+      const summary = Object.fromEntries(Object.entries(tallies).map(([name, tally]) => [name, Object.entries(tally).map(([status, count]) => `${count}×${status}`).join(' ')]))
+      for (const name of Object.keys(tallies)) delete tallies[name]
+      return summary
+    },
+  }
 }

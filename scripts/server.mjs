@@ -21,6 +21,7 @@ import { accepts, leanPage, stylesheetsOf } from './lean-pages.mjs'
 import { addressDecodes, bodyCap, capBody, isUpload, limitsFrom, mediaExists, MESSAGES, refuse, serverTimeouts, uploadSlots } from './limits.mjs'
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
 import { portalScript } from './portal-script.mjs'
+import { THROTTLE_MESSAGE, throttleFrom } from './throttle.mjs'
 
 const CLIENT_IP_HEADER = 'x-portal-client-ip'
 const HIT_PATH = '/api/stats/hit'
@@ -88,6 +89,7 @@ function servePortalScript(req, res) {
 
 const limits = limitsFrom()
 const uploads = uploadSlots(limits)
+const throttle = throttleFrom()
 const MEDIA_PREFIX = '/api/images/file/'
 
 /** What every request passes through, in order; the limits come before anything reads the body. */
@@ -116,11 +118,23 @@ const server = createServer(serverTimeouts(limits), (req, res) => {
   handleApp(req, res)
 })
 
-/** Next (and Payload in it), behind the page policy, the page bytes and the lean-page rewrite. */
+/**
+ * Next (and Payload in it), behind the page policy, the page bytes, the stranger's meter
+ * (throttle.mjs: what is not in the page bytes costs) and the lean-page rewrite.
+ */
 function handleApp(req, res) {
   const policy = pagePolicy(req)
   const key = pageKey(req, policy === PUBLIC_PAGE)
   if (key && serveCached(key, res)) return
+  const metered = throttle.check(req)
+  if (!metered) return render(req, res, policy, key)
+  metered.then(
+    (wait) => (wait ? refuse(req, res, 429, THROTTLE_MESSAGE, { 'retry-after': String(wait) }) : render(req, res, policy, key)),
+    () => render(req, res, policy, key),
+  )
+}
+
+function render(req, res, policy, key) {
   applyPolicy(req, res, policy)
   if (key) capture(key, res, (response) => response.getHeader('cache-control') === PUBLIC_PAGE)
   if (policy === PUBLIC_PAGE && req.method === 'GET' && !req.headers['next-router-prefetch']) leanPage(req, res, stylesheets)

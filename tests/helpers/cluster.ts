@@ -35,6 +35,7 @@ export async function startCluster(env: Record<string, string> = {}): Promise<Cl
       APP_PORTS: `${a},${b}`,
       DATABASE_URI: database.uri,
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      ANON_REQUESTS_PER_IP_PER_MINUTE: '1000000',
       MEDIA_DIR: path.join(dir, 'media'),
       SECRET_FILE: path.join(dir, '.secret'),
       JOBS_AUTORUN: 'false',

@@ -1,0 +1,102 @@
+/**
+ * The stranger's meter (scripts/throttle.mjs): what costs, who pays, and that a made-up session
+ * does not get past it.
+ */
+import { createHmac } from 'node:crypto'
+
+// @ts-expect-error: a plain ES module of the server, without types
+import { addressOf, costOf, throttleFrom, validSession } from '../../scripts/throttle.mjs'
+
+const KEY = 'a'.repeat(32)
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+function token(claims: object, key = KEY): string {
+  const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}`
+  return `${unsigned}.${createHmac('sha256', key).update(unsigned).digest('base64url')}`
+}
+const inAnHour = () => Math.floor(Date.now() / 1000) + 3600
+
+type Req = { url: string; headers: Record<string, string>; socket: { remoteAddress: string } }
+const req = (url: string, headers: Record<string, string> = {}, ip = '203.0.113.7'): Req => ({ url, headers, socket: { remoteAddress: ip } })
+
+beforeEach(() => {
+  ;(globalThis as Record<symbol, unknown>)[Symbol.for('cttd.sessionKey')] = KEY
+})
+
+describe('what a request costs a stranger', () => {
+  it('nothing for static files, media, the portal script, hits and votes (they have limits of their own)', () => {
+    for (const url of ['/_next/static/chunks/a.js', '/api/images/file/anh.webp', '/portal.js?v=1', '/favicon.ico', '/api/stats/hit', '/api/articles/12/rating']) {
+      expect([url, costOf(req(url))]).toEqual([url, 0])
+    }
+  })
+
+  it('one point for a page Next renders or a query, five for a search', () => {
+    expect(costOf(req('/api/articles?limit=100&depth=2'))).toBe(1)
+    expect(costOf(req('/chuyen-muc/tin-tuc?trang=2'))).toBe(1)
+    expect(costOf(req('/api/users/login'))).toBe(1)
+    expect(costOf(req('/tim-kiem?q=c%E1%BA%A3i'))).toBe(5)
+    expect(costOf(req('/en/search?q=reform'))).toBe(5)
+  })
+})
+
+describe('sessions', () => {
+  it('accepts a token signed with the portal key and unexpired', () => {
+    expect(validSession(token({ id: 1, exp: inAnHour() }), KEY)).toBe(true)
+  })
+
+  it('refuses a made-up, tampered, expired or foreign token', () => {
+    const good = token({ id: 1, exp: inAnHour() })
+    const [header, , signature] = good.split('.')
+    expect(validSession(`${header}.${base64url({ id: 2, exp: inAnHour() })}.${signature}`, KEY)).toBe(false)
+    expect(validSession(token({ id: 1, exp: Math.floor(Date.now() / 1000) - 1 }), KEY)).toBe(false)
+    expect(validSession(token({ id: 1, exp: inAnHour() }, 'b'.repeat(32)), KEY)).toBe(false)
+    expect(validSession('abc', KEY)).toBe(false)
+    expect(validSession(`${header}.!!!.${signature}`, KEY)).toBe(false)
+    expect(validSession(good, undefined)).toBe(false) // before Payload has handed over its key
+  })
+})
+
+describe('the meter', () => {
+  const env = { ANON_REQUESTS_PER_IP_PER_MINUTE: '120' } // 10 points per 5 s
+
+  it('lets a stranger spend 10 points in 5 s, then answers with the seconds to wait', async () => {
+    const throttle = throttleFrom(env)
+    for (let i = 0; i < 10; i++) expect(await throttle.check(req('/api/articles'))).toBeNull()
+    const wait = await throttle.check(req('/api/articles'))
+    expect(wait).toBeGreaterThanOrEqual(1)
+    expect(wait).toBeLessThanOrEqual(5)
+    // another address has its own points
+    expect(await throttle.check(req('/api/articles', {}, '198.51.100.9'))).toBeNull()
+  })
+
+  it('takes five points for a search: two searches in 5 s, not three', async () => {
+    const throttle = throttleFrom(env)
+    expect(await throttle.check(req('/tim-kiem?q=a'))).toBeNull()
+    expect(await throttle.check(req('/tim-kiem?q=b'))).toBeNull()
+    expect(await throttle.check(req('/tim-kiem?q=c'))).toBeGreaterThanOrEqual(1)
+  })
+
+  it('never meters staff with a valid session (cookie or header), nor what is free', async () => {
+    const throttle = throttleFrom(env)
+    const session = token({ id: 1, exp: inAnHour() })
+    for (let i = 0; i < 50; i++) {
+      expect(throttle.check(req('/api/articles', { cookie: `theme=dark; payload-token=${session}` }))).toBeNull()
+      expect(throttle.check(req('/api/articles', { authorization: `JWT ${session}` }))).toBeNull()
+      expect(throttle.check(req('/api/images/file/anh.webp'))).toBeNull()
+    }
+  })
+
+  it('meters a made-up session cookie like any stranger', async () => {
+    const throttle = throttleFrom(env)
+    const fake = token({ id: 1, exp: inAnHour() }, 'not-the-key')
+    const answers = []
+    for (let i = 0; i < 11; i++) answers.push(await throttle.check(req('/api/articles', { cookie: `payload-token=${fake}` })))
+    expect(answers.slice(0, 10).every((answer) => answer === null)).toBe(true)
+    expect(answers[10]).toBeGreaterThanOrEqual(1)
+  })
+
+  it('reads the address from X-Forwarded-For only behind a trusted proxy', () => {
+    const request = req('/', { 'x-forwarded-for': '192.0.2.1, 10.0.0.1' }, '127.0.0.1')
+    expect(addressOf(request, false)).toBe('127.0.0.1')
+    expect(addressOf(request, true)).toBe('192.0.2.1')
+  })
+})
