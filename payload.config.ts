@@ -15,6 +15,7 @@ import { Ratings } from './src/collections/Ratings'
 import { revalidateExpiredArticle } from './src/jobs/revalidateExpiredArticle'
 import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
+import { graphQLConfig } from './src/limits/graphql'
 import { applyQueryLimits } from './src/limits/queries'
 import { refusedLoggingLevels } from './src/limits/refused'
 import { ServiceLinks } from './src/globals/ServiceLinks'
@@ -105,6 +106,7 @@ export default buildConfig({
     autoGenerate: false,
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
-  graphQL: { disablePlaygroundInProduction: true },
+  // Off unless GRAPHQL=on; then for staff only, within a budget of documents (src/limits/graphql.ts).
+  graphQL: graphQLConfig(),
   loggingLevels: refusedLoggingLevels,
 }).then((config) => applyQueryLimits(config))
