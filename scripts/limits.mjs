@@ -71,28 +71,22 @@ export function refuse(req, res, status, message, headers = {}) {
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 
-const LINGER_MS = 2000
-const LINGER_BYTES = 16 * 1024 * 1024
+const LINGER_MS = 1000
 
 /**
  * Closing a connection while the client is still sending makes its system discard our answer (the
- * client sees a reset, not the 413). As nginx's lingering close does, the connection is half-closed
- * after the answer and what still arrives is read and dropped, for at most 2 s or 16 MB.
+ * client sees a reset, not the 413). So the connection is half-closed after the answer and kept
+ * for a second, unread (the client's system holds back what it still sends; reading it would cost
+ * the server the whole body), then closed: by then the client has read the answer.
  */
 function linger(socket) {
   if (socket.lingering) return
   socket.lingering = true
   socket.destroySoon = function () {
-    let dropped = 0
-    const stop = () => socket.destroy()
-    const timer = setTimeout(stop, LINGER_MS)
+    socket.pause()
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS)
     timer.unref()
-    socket.on('data', (chunk) => {
-      dropped += chunk.length
-      if (dropped > LINGER_BYTES) stop()
-    })
     socket.once('close', () => clearTimeout(timer))
-    socket.resume()
     if (socket.writable) socket.end()
   }
 }
@@ -147,7 +141,7 @@ export function capBody(req, res, cap) {
     if (chunk === null) return push.call(this, chunk, encoding)
     seen += chunk.length
     if (seen <= cap) return push.call(this, chunk, encoding)
-    req.push = () => true // dropped; the connection lingers (see linger) and is then closed
+    req.push = () => false // dropped, and no more is read; the connection lingers (see linger) and is closed
     overrun(req, res, cap)
     return false
   }

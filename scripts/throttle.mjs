@@ -1,11 +1,20 @@
 /**
  * Readers first: the server has one event loop, and every request it renders or queries for one
  * client is time that cached pages wait for. A stranger may ask as much as he likes of what costs
- * nothing (pages from the page bytes, /portal.js, Next's static files, media files); what costs
- * (a page rendered per request such as search, a REST or GraphQL query, a login) is metered per
- * client address: ANON_REQUESTS_PER_IP_PER_MINUTE points (default 240), a search 5 points, taken
- * in windows of 5 s so that a burst is cut off within seconds. Past it: 429 with Retry-After.
- * Page-view hits and votes have limits of their own and are not counted here.
+ * nothing (pages from the page bytes, /portal.js, Next's static files, media files); what costs is
+ * metered per client address, in points that follow the work (about 3 ms of the server's time
+ * each): ANON_REQUESTS_PER_IP_PER_MINUTE points a minute (default 240), given in windows of
+ * ANON_METER_WINDOW_SECONDS (15), so that a burst is cut off within seconds. Past them: 429 with
+ * Retry-After.
+ * - a REST or GraphQL query, a login: 1 point, and a list 1 more per 10 documents it may return
+ *   with what it populates (`limit` × (`depth` + 1), Payload's defaults 10 and 2): a list of 100
+ *   articles two levels deep is 31 points;
+ * - a search (rendered per request, ~80 ms): 20 points;
+ * - a page: nothing to read it (a reader whose page left the page bytes is not made to pay for
+ *   it), but 1 point when the answer is an error: a scanner's random addresses (404s, each one
+ *   rendered) use up its points, and then its pages wait too.
+ * No request costs more than a whole window. Page-view hits and votes (POSTs) have limits of
+ * their own and are not counted here.
  *
  * Staff are not metered: a request whose session token (the payload-token cookie, or an
  * Authorization header) is signed with this portal's key and unexpired passes. The signature is
@@ -15,15 +24,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-const WINDOW_SECONDS = 5
-const SEARCH_COST = 5
+const SEARCH_COST = 20
+const DOCUMENTS_PER_POINT = 10
 
 /** Payload's session key, handed over when Payload starts (src/lib/sessionKey.ts). */
 const sessionKey = () => globalThis[Symbol.for('cttd.sessionKey')]
 
 const FREE = /^\/(?:_next\/static\/|api\/images\/file\/|portal\.js(?:\?|$)|favicon\.ico|icon\.svg|robots\.txt)/
 const OWN_LIMITS = /^\/api\/(?:stats\/hit|articles\/\d+\/rating)(?:\?|$)/
+/** Hits and votes are POSTs; reading an article's rating is an ordinary query. */
+const limitedElsewhere = (req, url) => req.method === 'POST' && OWN_LIMITS.test(url)
 const SEARCH = /^\/(?:en\/)?(?:tim-kiem|search)(?:\/|\?|$)/
+const QUERY = /^\/api\//
 
 export const THROTTLE_MESSAGE = 'Bạn gửi quá nhiều yêu cầu; vui lòng thử lại sau ít giây.'
 
@@ -65,30 +77,55 @@ export function addressOf(req, trustProxy = process.env.TRUST_PROXY === 'true') 
   return req.socket.remoteAddress ?? 'unknown'
 }
 
-/** What a request costs a stranger: 0 when it is free or limited elsewhere. */
+const LIST = /^\/api\/[a-z-]+(?:\/versions)?(?:\?|$)/
+
+/** Documents a REST list may return with what it populates, from its query (Payload's defaults). */
+function documentsOf(url) {
+  const query = new URLSearchParams(url.slice(url.indexOf('?') + 1 || url.length))
+  const whole = (name, fallback, max) => {
+    const value = Number(query.get(name) ?? fallback)
+    return Number.isInteger(value) && value >= 0 ? Math.min(value, max) : fallback
+  }
+  return whole('limit', 10, 1000) * (whole('depth', 2, 10) + 1)
+}
+
+/** What a request costs a stranger before it runs: 0 when free, limited elsewhere, or a page (see above). */
 export function costOf(req) {
   const url = req.url ?? '/'
-  if (FREE.test(url) || OWN_LIMITS.test(url)) return 0
-  return SEARCH.test(url) ? SEARCH_COST : 1
+  if (FREE.test(url) || limitedElsewhere(req, url)) return 0
+  if (SEARCH.test(url)) return SEARCH_COST
+  const reading = req.method === 'GET' || req.method === 'HEAD'
+  if (!QUERY.test(url)) return reading ? 0 : 1
+  return reading && LIST.test(url) ? 1 + Math.floor(documentsOf(url) / DOCUMENTS_PER_POINT) : 1
 }
 
 export function throttleFrom(env = process.env) {
-  const perMinute = Number(env.ANON_REQUESTS_PER_IP_PER_MINUTE || 240)
-  const points = Math.max(SEARCH_COST, Math.round(((Number.isFinite(perMinute) && perMinute > 0 ? perMinute : 240) * WINDOW_SECONDS) / 60))
-  const limiter = new RateLimiterMemory({ keyPrefix: 'front', points, duration: WINDOW_SECONDS })
+  const number = (value, fallback) => (Number.isFinite(Number(value)) && Number(value) > 0 ? Number(value) : fallback)
+  const windowSeconds = number(env.ANON_METER_WINDOW_SECONDS, 15)
+  const points = Math.max(SEARCH_COST, Math.round((number(env.ANON_REQUESTS_PER_IP_PER_MINUTE, 240) * windowSeconds) / 60))
+  const limiter = new RateLimiterMemory({ keyPrefix: 'front', points, duration: windowSeconds })
+  const waitOf = (state) => Math.max(1, Math.ceil(state.msBeforeNext / 1000))
   return {
     points,
     /**
-     * Null at once when the request costs nothing or comes from staff; otherwise a promise of null
-     * (go on) or of the seconds to wait. Asked after the page bytes: a cached page never waits on it.
+     * Null at once when the request is free or comes from staff; otherwise a promise of null (go
+     * on) or of the seconds to wait. Asked after the page bytes: a cached page never waits on it.
      */
-    check(req) {
-      const cost = costOf(req)
-      if (cost === 0 || validSession(tokenOf(req), sessionKey())) return null
-      return limiter.consume(addressOf(req), cost).then(
+    check(req, res) {
+      const url = req.url ?? '/'
+      if (FREE.test(url) || limitedElsewhere(req, url) || validSession(tokenOf(req), sessionKey())) return null
+      const address = addressOf(req)
+      const cost = Math.min(costOf(req), points)
+      if (cost === 0) {
+        res?.once('finish', () => {
+          if (res.statusCode >= 400) limiter.penalty(address, 1).catch(() => {})
+        })
+        return limiter.get(address).then((state) => (state && state.consumedPoints > points ? waitOf(state) : null))
+      }
+      return limiter.consume(address, cost).then(
         () => null,
         (error) => {
-          if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+          if (error instanceof RateLimiterRes) return waitOf(error)
           throw error
         },
       )

@@ -48,6 +48,14 @@ describe('a stranger flooding the server with costly requests', () => {
     expect(statuses.every((status) => status === 200)).toBe(true)
   })
 
+  it("a scanner's random addresses (404s) use up its points, then even its uncached pages wait", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5000))
+    const statuses = []
+    for (let i = 0; i < 16; i++) statuses.push((await statusOf(`/bai-viet/khong-co-bai-${Date.now()}-${i}`)).status)
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404))
+    expect(statuses.slice(-4)).toEqual(Array(4).fill(429))
+  })
+
   it('searches cost five points: two in 5 s, the third waits', async () => {
     await new Promise((resolve) => setTimeout(resolve, 5000))
     const statuses = []

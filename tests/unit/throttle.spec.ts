@@ -15,8 +15,8 @@ function token(claims: object, key = KEY): string {
 }
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600
 
-type Req = { url: string; headers: Record<string, string>; socket: { remoteAddress: string } }
-const req = (url: string, headers: Record<string, string> = {}, ip = '203.0.113.7'): Req => ({ url, headers, socket: { remoteAddress: ip } })
+type Req = { method: string; url: string; headers: Record<string, string>; socket: { remoteAddress: string } }
+const req = (url: string, headers: Record<string, string> = {}, ip = '203.0.113.7'): Req => ({ method: 'GET', url, headers, socket: { remoteAddress: ip } })
 
 beforeEach(() => {
   ;(globalThis as Record<symbol, unknown>)[Symbol.for('cttd.sessionKey')] = KEY
@@ -24,15 +24,18 @@ beforeEach(() => {
 
 describe('what a request costs a stranger', () => {
   it('nothing for static files, media, the portal script, hits and votes (they have limits of their own)', () => {
-    for (const url of ['/_next/static/chunks/a.js', '/api/images/file/anh.webp', '/portal.js?v=1', '/favicon.ico', '/api/stats/hit', '/api/articles/12/rating']) {
+    for (const url of ['/_next/static/chunks/a.js', '/api/images/file/anh.webp', '/portal.js?v=1', '/favicon.ico']) {
       expect([url, costOf(req(url))]).toEqual([url, 0])
     }
+    for (const url of ['/api/stats/hit', '/api/articles/12/rating']) expect([url, costOf({ ...req(url), method: 'POST' })]).toEqual([url, 0])
+    expect(costOf(req('/api/articles/12/rating'))).toBe(1) // reading the totals is a query like any other
   })
 
-  it('one point for a page Next renders or a query, five for a search', () => {
+  it('one point for a query or a login, five for a search, nothing up front for reading a page', () => {
     expect(costOf(req('/api/articles?limit=100&depth=2'))).toBe(1)
-    expect(costOf(req('/chuyen-muc/tin-tuc?trang=2'))).toBe(1)
-    expect(costOf(req('/api/users/login'))).toBe(1)
+    expect(costOf({ ...req('/api/users/login'), method: 'POST' })).toBe(1)
+    expect(costOf(req('/chuyen-muc/tin-tuc?trang=2'))).toBe(0)
+    expect(costOf({ ...req('/admin/login'), method: 'POST' })).toBe(1)
     expect(costOf(req('/tim-kiem?q=c%E1%BA%A3i'))).toBe(5)
     expect(costOf(req('/en/search?q=reform'))).toBe(5)
   })
@@ -92,6 +95,26 @@ describe('the meter', () => {
     for (let i = 0; i < 11; i++) answers.push(await throttle.check(req('/api/articles', { cookie: `payload-token=${fake}` })))
     expect(answers.slice(0, 10).every((answer) => answer === null)).toBe(true)
     expect(answers[10]).toBeGreaterThanOrEqual(1)
+  })
+
+  it("charges a page only when its answer is an error: a scanner's 404s use up its points, then its pages wait", async () => {
+    const throttle = throttleFrom(env)
+    const { EventEmitter } = await import('node:events')
+    const answer = (status: number) => Object.assign(new EventEmitter(), { statusCode: status })
+    for (let i = 0; i < 20; i++) {
+      const res = answer(200)
+      expect(await throttle.check(req(`/bai-viet/bai-${i}`), res)).toBeNull()
+      res.emit('finish')
+    }
+    expect(await throttle.check(req('/api/articles'))).toBeNull() // reading pages left its points alone
+    for (let i = 0; i < 10; i++) {
+      const res = answer(404)
+      await throttle.check(req(`/bai-viet/khong-co-${i}`), res)
+      res.emit('finish')
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(await throttle.check(req('/bai-viet/bai-1'), answer(200))).toBeGreaterThanOrEqual(1)
+    expect(await throttle.check(req('/bai-viet/bai-1', {}, '198.51.100.9'), answer(200))).toBeNull()
   })
 
   it('reads the address from X-Forwarded-For only behind a trusted proxy', () => {
