@@ -31,13 +31,17 @@ describe('what a request costs a stranger', () => {
     expect(costOf(req('/api/articles/12/rating'))).toBe(1) // reading the totals is a query like any other
   })
 
-  it('one point for a query or a login, five for a search, nothing up front for reading a page', () => {
-    expect(costOf(req('/api/articles?limit=100&depth=2'))).toBe(1)
+  it('a point for a query or a login, a list one more per 10 documents with what it populates, 20 for a search, nothing up front for a page', () => {
+    expect(costOf(req('/api/articles/12'))).toBe(1)
     expect(costOf({ ...req('/api/users/login'), method: 'POST' })).toBe(1)
+    expect(costOf(req('/api/articles'))).toBe(4) // Payload's defaults: 10 documents, 2 levels deep
+    expect(costOf(req('/api/articles?limit=100&depth=2'))).toBe(31)
+    expect(costOf(req('/api/articles?limit=1&depth=0'))).toBe(1)
+    expect(costOf(req('/api/articles?limit=abc'))).toBe(4) // Payload refuses it; counted at the default
     expect(costOf(req('/chuyen-muc/tin-tuc?trang=2'))).toBe(0)
     expect(costOf({ ...req('/admin/login'), method: 'POST' })).toBe(1)
-    expect(costOf(req('/tim-kiem?q=c%E1%BA%A3i'))).toBe(5)
-    expect(costOf(req('/en/search?q=reform'))).toBe(5)
+    expect(costOf(req('/tim-kiem?q=c%E1%BA%A3i'))).toBe(20)
+    expect(costOf(req('/en/search?q=reform'))).toBe(20)
   })
 })
 
@@ -59,23 +63,26 @@ describe('sessions', () => {
 })
 
 describe('the meter', () => {
-  const env = { ANON_REQUESTS_PER_IP_PER_MINUTE: '120' } // 10 points per 5 s
+  const env = { ANON_REQUESTS_PER_IP_PER_MINUTE: '240', ANON_METER_WINDOW_SECONDS: '5' } // 20 points per 5 s
 
-  it('lets a stranger spend 10 points in 5 s, then answers with the seconds to wait', async () => {
+  it('lets a stranger spend 20 points in 5 s, then answers with the seconds to wait', async () => {
     const throttle = throttleFrom(env)
-    for (let i = 0; i < 10; i++) expect(await throttle.check(req('/api/articles'))).toBeNull()
-    const wait = await throttle.check(req('/api/articles'))
+    expect(throttle.points).toBe(20)
+    for (let i = 0; i < 20; i++) expect(await throttle.check(req('/api/articles/1'))).toBeNull()
+    const wait = await throttle.check(req('/api/articles/1'))
     expect(wait).toBeGreaterThanOrEqual(1)
     expect(wait).toBeLessThanOrEqual(5)
     // another address has its own points
-    expect(await throttle.check(req('/api/articles', {}, '198.51.100.9'))).toBeNull()
+    expect(await throttle.check(req('/api/articles/1', {}, '198.51.100.9'))).toBeNull()
   })
 
-  it('takes five points for a search: two searches in 5 s, not three', async () => {
+  it('takes twenty points for a search, and a whole window at most for anything', async () => {
     const throttle = throttleFrom(env)
     expect(await throttle.check(req('/tim-kiem?q=a'))).toBeNull()
-    expect(await throttle.check(req('/tim-kiem?q=b'))).toBeNull()
-    expect(await throttle.check(req('/tim-kiem?q=c'))).toBeGreaterThanOrEqual(1)
+    expect(await throttle.check(req('/tim-kiem?q=b'))).toBeGreaterThanOrEqual(1)
+    // a list of 100 articles two deep (31 points) still fits an empty window of 20, once
+    expect(await throttle.check(req('/api/articles?limit=100&depth=2', {}, '198.51.100.10'))).toBeNull()
+    expect(await throttle.check(req('/api/articles/1', {}, '198.51.100.10'))).toBeGreaterThanOrEqual(1)
   })
 
   it('never meters staff with a valid session (cookie or header), nor what is free', async () => {
@@ -92,9 +99,9 @@ describe('the meter', () => {
     const throttle = throttleFrom(env)
     const fake = token({ id: 1, exp: inAnHour() }, 'not-the-key')
     const answers = []
-    for (let i = 0; i < 11; i++) answers.push(await throttle.check(req('/api/articles', { cookie: `payload-token=${fake}` })))
-    expect(answers.slice(0, 10).every((answer) => answer === null)).toBe(true)
-    expect(answers[10]).toBeGreaterThanOrEqual(1)
+    for (let i = 0; i < 21; i++) answers.push(await throttle.check(req('/api/articles/1', { cookie: `payload-token=${fake}` })))
+    expect(answers.slice(0, 20).every((answer) => answer === null)).toBe(true)
+    expect(answers[20]).toBeGreaterThanOrEqual(1)
   })
 
   it("charges a page only when its answer is an error: a scanner's 404s use up its points, then its pages wait", async () => {
@@ -106,8 +113,8 @@ describe('the meter', () => {
       expect(await throttle.check(req(`/bai-viet/bai-${i}`), res)).toBeNull()
       res.emit('finish')
     }
-    expect(await throttle.check(req('/api/articles'))).toBeNull() // reading pages left its points alone
-    for (let i = 0; i < 10; i++) {
+    expect(await throttle.check(req('/api/articles/1'))).toBeNull() // reading pages left its points alone
+    for (let i = 0; i < 20; i++) {
       const res = answer(404)
       await throttle.check(req(`/bai-viet/khong-co-${i}`), res)
       res.emit('finish')
