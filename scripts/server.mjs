@@ -126,7 +126,7 @@ function handleApp(req, res) {
   const policy = pagePolicy(req)
   const key = pageKey(req, policy === PUBLIC_PAGE)
   if (key && serveCached(key, res)) return
-  const metered = throttle.check(req)
+  const metered = throttle.check(req, res)
   if (!metered) return render(req, res, policy, key)
   metered.then(
     (wait) => (wait ? refuse(req, res, 429, THROTTLE_MESSAGE, { 'retry-after': String(wait) }) : render(req, res, policy, key)),
