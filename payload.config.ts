@@ -16,6 +16,7 @@ import { revalidateExpiredArticle } from './src/jobs/revalidateExpiredArticle'
 import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
 import { graphQLConfig } from './src/limits/graphql'
+import { inputErrorsAre400 } from './src/limits/errors'
 import { applyQueryLimits } from './src/limits/queries'
 import { refusedLoggingLevels } from './src/limits/refused'
 import { ServiceLinks } from './src/globals/ServiceLinks'
@@ -109,4 +110,5 @@ export default buildConfig({
   // Off unless GRAPHQL=on; then for staff only, within a budget of documents (src/limits/graphql.ts).
   graphQL: graphQLConfig(),
   loggingLevels: refusedLoggingLevels,
+  hooks: { afterError: [inputErrorsAre400] },
 }).then((config) => applyQueryLimits(config))

@@ -45,6 +45,7 @@ export const MESSAGES = {
   tooLarge: (bytes) => `Nội dung gửi lên quá lớn: tối đa ${sizeLabel(bytes)}.`,
   badAddress: 'Địa chỉ không hợp lệ.',
   busy: 'Máy chủ đang xử lý nhiều ảnh tải lên cùng lúc; vui lòng thử lại sau ít giây.',
+  uploadLogin: 'Vui lòng đăng nhập trang quản trị để tải ảnh lên.',
   notFound: 'Không tìm thấy tệp.',
 }
 
@@ -102,18 +103,28 @@ export function isUpload(req) {
   )
 }
 
-/** The most a request's body may hold. */
-export const bodyCap = (req, limits) => (isUpload(req) ? limits.uploadBytes : limits.bodyBytes)
+/**
+ * The most a request's body may hold: MAX_UPLOAD_MB for uploads and for staff (an editor's save of
+ * a long article may pass 1 MB), MAX_BODY_KB for anyone else.
+ */
+export const bodyCap = (req, limits, staff = false) => (staff || isUpload(req) ? limits.uploadBytes : limits.bodyBytes)
 
-/** True when the path of the address decodes (`/bai-viet/%ff` does not: Next answered it 500). */
+/**
+ * True when the address is one a browser could send: its path decodes (`/bai-viet/%ff` does not:
+ * Next answered it 500), it has no dot segments (browsers resolve them; Next would too, after our
+ * checks had read the path as given), and no NUL anywhere (PostgreSQL refuses it in text: a slug or
+ * a search with `%00` was a 500).
+ */
 export function addressDecodes(url) {
+  if (/%00/.test(url)) return false
   const end = url.indexOf('?')
+  let path
   try {
-    decodeURIComponent(end === -1 ? url : url.slice(0, end))
-    return true
+    path = decodeURIComponent(end === -1 ? url : url.slice(0, end))
   } catch {
     return false
   }
+  return !/(?:^|[/\\])\.\.?(?:[/\\]|$)/.test(path)
 }
 
 /**
@@ -169,7 +180,8 @@ function overrun(req, res, cap) {
 
 /**
  * Upload slots: `uploadsAtOnce` uploads are read and processed at a time, `uploadQueue` more wait
- * (their bodies unread, held back by TCP), the rest are told to come back (503, Retry-After).
+ * (their bodies unread, held back by TCP; the wait counts in their REQUEST_TIMEOUT_SECONDS), the
+ * rest are told to come back (503, Retry-After). Only staff reach them (server.mjs).
  */
 export function uploadSlots(limits) {
   let active = 0
@@ -183,12 +195,24 @@ export function uploadSlots(limits) {
     /** Runs `start` when a slot is free; false when the queue is full too (the caller refuses). */
     take(res, start) {
       const run = () => {
+        // The slot is the app's until it answers (res.end), even if the client has gone: its
+        // decoding goes on meanwhile. A client gone with no answer ever made frees it after the
+        // request timeout.
         let released = false
+        const free = () => {
+          if (released) return
+          released = true
+          clearTimeout(timer)
+          release()
+        }
+        let timer
+        const end = res.end
+        res.end = function (...args) {
+          free()
+          return end.apply(this, args)
+        }
         res.once('close', () => {
-          if (!released) {
-            released = true
-            release()
-          }
+          if (!released) timer = setTimeout(free, limits.requestTimeoutMs).unref()
         })
         start()
       }

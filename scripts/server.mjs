@@ -93,29 +93,49 @@ const throttle = throttleFrom()
 const MEDIA_PREFIX = '/api/images/file/'
 
 /** What every request passes through, in order; the limits come before anything reads the body. */
-const server = createServer(serverTimeouts(limits), (req, res) => {
+function onRequest(req, res) {
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? ''
   if (!addressDecodes(req.url)) return refuse(req, res, 400, MESSAGES.badAddress)
-  if (capBody(req, res, bodyCap(req, limits))) return
+  const staff = throttle.isStaff(req)
+  if (capBody(req, res, bodyCap(req, limits, staff))) return
   const fast = req.url === HIT_PATH ? stats() : undefined
   if (fast) {
-    fast.handle(req, res).catch((error) => {
-      console.error('Lỗi ghi lượt truy cập:', error)
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
-      res.end('{"errors":[{"message":"Lỗi máy chủ."}]}')
-    })
+    fast.handle(req, res).catch((error) => failed(res, error))
     return
   }
   if ((req.url === '/portal.js' || req.url.startsWith('/portal.js?')) && (req.method === 'GET' || req.method === 'HEAD')) return servePortalScript(req, res)
   if (isUpload(req)) {
+    // a stranger cannot upload: told so before his body is read or a slot is his
+    if (!staff) return refuse(req, res, 401, MESSAGES.uploadLogin)
     if (!uploads.take(res, () => handleApp(req, res))) refuse(req, res, 503, MESSAGES.busy, { 'retry-after': '5' })
     return
   }
   if (req.url.startsWith(MEDIA_PREFIX)) {
-    mediaExists(req, limits).then((exists) => (exists ? handleApp(req, res) : refuse(req, res, 404, MESSAGES.notFound)))
+    mediaExists(req, limits)
+      .then((exists) => (exists ? handleApp(req, res) : refuse(req, res, 404, MESSAGES.notFound)))
+      .catch((error) => failed(res, error))
     return
   }
   handleApp(req, res)
+}
+
+/** An error of ours while answering: logged, a 500 if nothing was sent yet, never a crash. */
+function failed(res, error) {
+  console.error('Lỗi máy chủ:', error)
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+  res.end('{"errors":[{"message":"Lỗi máy chủ."}]}')
+}
+
+const server = createServer(serverTimeouts(limits), onRequest)
+// `Expect: 100-continue` (curl sends it for bodies over 1 MB): Node would say "continue" before our
+// handler runs and the client would send the whole body; the limits answer first.
+server.on('checkContinue', (req, res) => {
+  if (!addressDecodes(req.url) || (req.headers['content-length'] !== undefined && capBody(req, res, bodyCap(req, limits, throttle.isStaff(req))))) {
+    if (!res.headersSent) refuse(req, res, 400, MESSAGES.badAddress)
+    return
+  }
+  res.writeContinue()
+  onRequest(req, res)
 })
 
 /**
@@ -128,10 +148,12 @@ function handleApp(req, res) {
   if (key && serveCached(key, res)) return
   const metered = throttle.check(req, res)
   if (!metered) return render(req, res, policy, key)
-  metered.then(
-    (wait) => (wait ? refuse(req, res, 429, THROTTLE_MESSAGE, { 'retry-after': String(wait) }) : render(req, res, policy, key)),
-    () => render(req, res, policy, key),
-  )
+  metered
+    .then(
+      (wait) => (wait ? refuse(req, res, 429, THROTTLE_MESSAGE, { 'retry-after': String(wait) }) : render(req, res, policy, key)),
+      () => render(req, res, policy, key),
+    )
+    .catch((error) => failed(res, error))
 }
 
 function render(req, res, policy, key) {

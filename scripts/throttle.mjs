@@ -11,8 +11,10 @@
  *   articles two levels deep is 31 points;
  * - a search (rendered per request, ~80 ms): 20 points;
  * - a page: nothing to read it (a reader whose page left the page bytes is not made to pay for
- *   it), but 1 point when the answer is an error: a scanner's random addresses (404s, each one
- *   rendered) use up its points, and then its pages wait too.
+ *   it; one with a query string, or a HEAD, 1), but 1 point on a meter of its own when the answer
+ *   is an error: a scanner's random addresses (404s, each one rendered) use up those points, and
+ *   then its pages wait too.
+ * Addresses are counted one by one for IPv4, by /64 network for IPv6.
  * No request costs more than a whole window. Page-view hits and votes (POSTs) have limits of
  * their own and are not counted here.
  *
@@ -34,7 +36,7 @@ const FREE = /^\/(?:_next\/static\/|api\/images\/file\/|portal\.js(?:\?|$)|favic
 const OWN_LIMITS = /^\/api\/(?:stats\/hit|articles\/\d+\/rating)(?:\?|$)/
 /** Hits and votes are POSTs; reading an article's rating is an ordinary query. */
 const limitedElsewhere = (req, url) => req.method === 'POST' && OWN_LIMITS.test(url)
-const SEARCH = /^\/(?:en\/)?(?:tim-kiem|search)(?:\/|\?|$)/
+const SEARCH = /^\/(?:en\/|vi\/)?(?:tim-kiem|search)(?:\/|\?|$)/
 const QUERY = /^\/api\//
 
 export const THROTTLE_MESSAGE = 'Bạn gửi quá nhiều yêu cầu; vui lòng thử lại sau ít giây.'
@@ -70,11 +72,27 @@ export function validSession(token, key, now = Date.now()) {
 
 /** The client's address: the socket's, or X-Forwarded-For's first behind a trusted proxy. */
 export function addressOf(req, trustProxy = process.env.TRUST_PROXY === 'true') {
+  let address = req.socket.remoteAddress ?? 'unknown'
   if (trustProxy) {
     const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim()
-    if (forwarded) return forwarded
+    if (forwarded) address = forwarded
   }
-  return req.socket.remoteAddress ?? 'unknown'
+  return meterKey(address)
+}
+
+/**
+ * Whom the meter counts: an IPv4 address, or an IPv6 network's /64 (a home or an office is given a
+ * whole /64; counting single IPv6 addresses would give anyone billions of meters).
+ */
+export function meterKey(address) {
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
+  if (v4) return v4[1]
+  if (!address.includes(':')) return address
+  const [head, tail = ''] = address.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+  return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`
 }
 
 const LIST = /^\/api\/[a-z-]+(?:\/versions)?(?:\?|$)/
@@ -89,13 +107,14 @@ function documentsOf(url) {
   return whole('limit', 10, 1000) * (whole('depth', 2, 10) + 1)
 }
 
-/** What a request costs a stranger before it runs: 0 when free, limited elsewhere, or a page (see above). */
+/** What a request costs a stranger before it runs: 0 when free, limited elsewhere, or a plain page (see above). */
 export function costOf(req) {
   const url = req.url ?? '/'
   if (FREE.test(url) || limitedElsewhere(req, url)) return 0
   if (SEARCH.test(url)) return SEARCH_COST
   const reading = req.method === 'GET' || req.method === 'HEAD'
-  if (!QUERY.test(url)) return reading ? 0 : 1
+  // a page with a query string, or asked by HEAD, never comes from the page bytes: Next renders it
+  if (!QUERY.test(url)) return req.method === 'GET' && !url.includes('?') ? 0 : 1
   return reading && LIST.test(url) ? 1 + Math.floor(documentsOf(url) / DOCUMENTS_PER_POINT) : 1
 }
 
@@ -104,9 +123,14 @@ export function throttleFrom(env = process.env) {
   const windowSeconds = number(env.ANON_METER_WINDOW_SECONDS, 15)
   const points = Math.max(SEARCH_COST, Math.round((number(env.ANON_REQUESTS_PER_IP_PER_MINUTE, 240) * windowSeconds) / 60))
   const limiter = new RateLimiterMemory({ keyPrefix: 'front', points, duration: windowSeconds })
+  // a page's errors are counted apart: a reader behind the same address as heavy API users (an
+  // office, a mobile carrier) still gets pages; a scanner's 404s stop its own pages only
+  const errors = new RateLimiterMemory({ keyPrefix: 'front-errors', points, duration: windowSeconds })
   const waitOf = (state) => Math.max(1, Math.ceil(state.msBeforeNext / 1000))
   return {
     points,
+    /** True when the request carries a session of this portal's staff (see above). */
+    isStaff: (req) => validSession(tokenOf(req), sessionKey()),
     /**
      * Null at once when the request is free or comes from staff; otherwise a promise of null (go
      * on) or of the seconds to wait. Asked after the page bytes: a cached page never waits on it.
@@ -118,9 +142,9 @@ export function throttleFrom(env = process.env) {
       const cost = Math.min(costOf(req), points)
       if (cost === 0) {
         res?.once('finish', () => {
-          if (res.statusCode >= 400) limiter.penalty(address, 1).catch(() => {})
+          if (res.statusCode >= 400) errors.penalty(address, 1).catch(() => {})
         })
-        return limiter.get(address).then((state) => (state && state.consumedPoints > points ? waitOf(state) : null))
+        return errors.get(address).then((state) => (state && state.consumedPoints > points ? waitOf(state) : null))
       }
       return limiter.consume(address, cost).then(
         () => null,

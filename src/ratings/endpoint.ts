@@ -5,6 +5,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { publishedAndLive } from '../access/publishedAndLive'
+import { textUpTo } from '../limits/body'
 import { revalidate, tags } from '../lib/cache'
 import { clientIp } from '../lib/clientIp'
 import { keyedHash } from '../lib/keyedHash'
@@ -45,16 +46,9 @@ async function findRateableArticle(req: PayloadRequest, id: number) {
   return docs[0] ?? null
 }
 
-async function readBody(req: PayloadRequest): Promise<string | null> {
-  const declared = Number(req.headers.get('content-length') || 0)
-  if (declared > MAX_VOTE_BODY_BYTES) return null
-  const text = (await req.text?.()) ?? ''
-  return Buffer.byteLength(text) > MAX_VOTE_BODY_BYTES ? null : text
-}
-
 async function vote(req: PayloadRequest, isForm: boolean): Promise<Answer & { slug?: string }> {
   const id = articleId(req)
-  const body = await readBody(req)
+  const body = await textUpTo(req, MAX_VOTE_BODY_BYTES)
   if (body === null) return refuse(400, MESSAGES.tooLarge)
   const parsed = isForm ? parseFormVote(body) : parseJsonVote(body)
   if (id === null) return refuse(404, MESSAGES.notFound)

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Endpoint, Payload } from 'payload'
 
+import { textUpTo } from '../limits/body'
 import { clientIp } from '../lib/clientIp'
 import { HIT_MESSAGES, MAX_HIT_BYTES } from './hit'
 import { type HitAnswer, Recorder } from './recorder'
@@ -30,10 +31,9 @@ export const hitEndpoint: Endpoint = {
   path: '/stats/hit',
   method: 'post',
   handler: async (req) => {
-    const declared = Number(req.headers.get('content-length') || 0)
-    const text = declared > MAX_HIT_BYTES ? null : ((await req.text?.()) ?? '')
+    const text = await textUpTo(req, MAX_HIT_BYTES)
     const answer = await recorderFor(req.payload).hit({
-      body: text !== null && Buffer.byteLength(text) <= MAX_HIT_BYTES ? text : null,
+      body: text,
       ip: clientIp(req.headers),
       userAgent: req.headers.get('user-agent') ?? '',
       host: req.headers.get('host'),

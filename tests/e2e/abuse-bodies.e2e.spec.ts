@@ -63,6 +63,44 @@ describe('a stranger sending bodies', () => {
   })
 })
 
+describe('a stranger sending bodies, continued', () => {
+  it('asking "Expect: 100-continue" for a body over the cap, gets 413 and never "100 Continue"', async () => {
+    const answer = await raw(
+      app,
+      'POST /api/users/login HTTP/1.1\r\nHost: portal\r\nContent-Type: application/json\r\nContent-Length: 67108864\r\nExpect: 100-continue\r\n\r\n',
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 413/)
+    expect(answer).not.toMatch(/100 Continue/)
+  })
+
+  it('uploading a picture without a session, is told to log in (401) before the body is read', async () => {
+    const answer = await streamBody(app, '/api/images', 512 * 1024, {
+      length: 512 * 1024,
+      headers: { 'content-type': 'multipart/form-data; boundary=----x' },
+    })
+    expect([answer.status, answer.body]).toEqual([401, JSON.stringify({ errors: [{ message: 'Vui lòng đăng nhập trang quản trị để tải ảnh lên.' }] })])
+  })
+})
+
+/** Sends raw bytes and resolves with what came back before the server closed or 3 s passed. */
+function raw(target: RunningApp, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(new URL(target.url).port), '127.0.0.1', () => socket.write(text))
+    let answer = ''
+    const done = () => {
+      socket.destroy()
+      resolve(answer)
+    }
+    socket.on('data', (chunk) => {
+      answer += chunk
+      if (answer.includes('\r\n\r\n')) setTimeout(done, 100)
+    })
+    socket.on('close', done)
+    socket.on('error', done)
+    setTimeout(done, 3000)
+  })
+}
+
 describe('a stranger holding connections open', () => {
   it('slow headers (slowloris) on 200 connections are cut off after HEADERS_TIMEOUT_SECONDS, and a reader is served meanwhile', async () => {
     const port = Number(new URL(app.url).port)

@@ -2,6 +2,8 @@
  * Abuse by malformed input, against the real server (`npm start`): every request that was a 500
  * is a 4xx with its reason, answered at once, logged as no ERROR, and the server still serves.
  */
+import net from 'node:net'
+
 import { type RunningApp, startApp } from '../helpers/app'
 import { errorLines, readerWaits, tokenOf } from '../helpers/abuse'
 
@@ -34,6 +36,8 @@ const CASES: Case[] = [
   { name: 'every article in one answer', path: '/api/articles?limit=1000000', status: 400, message: 'Tham số limit phải là số nguyên từ 1 đến 100.' },
   { name: 'a missing media file', path: '/api/images/file/khong-co-anh.png', status: 404, message: 'Không tìm thấy tệp.' },
   { name: 'an article address that does not decode', path: '/bai-viet/%ff', status: 400 },
+  { name: 'a NUL byte in a path (PostgreSQL refuses it in text)', path: '/bai-viet/%5Dnull&%00', status: 400 },
+  { name: 'a NUL byte in a query', path: '/tim-kiem?q=a%00b', status: 400 },
   { name: 'a verification token that does not exist', path: '/api/users/verify/abc', init: { method: 'POST' }, status: 404 },
   { name: 'a malformed multipart body to login', path: '/api/users/login', init: multipart('{"email":"a@b.c"}'), status: 400, message: 'Dữ liệu biểu mẫu (multipart) không hợp lệ.' },
   { name: 'a malformed multipart body to logout', path: '/api/users/logout', init: multipart('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1'), status: 400, message: 'Dữ liệu biểu mẫu (multipart) không hợp lệ.' },
@@ -91,6 +95,31 @@ describe('malformed input', () => {
     }
     const back = await fetch(`${app.url}/api/preview/exit?path=/chuyen-muc/tin-tuc?trang=2`, { redirect: 'manual' })
     expect(back.headers.get('location')).toBe('/chuyen-muc/tin-tuc?trang=2')
+  })
+
+  it('a NUL byte in a JSON body is a 4xx on either database (PostgreSQL refuses it: answered 400), never an ERROR', async () => {
+    const from = app.output().length
+    const response = await fetch(`${app.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":"a\\u0000@b.c","password":"x"}',
+    })
+    expect([400, 401]).toContain(response.status)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(errorLines(app, from)).toEqual([])
+  })
+
+  it('a path with dot segments, sent as is (a browser resolves them), is 400: no free path leads elsewhere', async () => {
+    for (const path of ['/_next/static/../../tim-kiem?q=x', '/api/images/file/../../articles?limit=100', '/api/images/file/%2e%2e/%2e%2e/articles']) {
+      const answer = await new Promise<string>((resolve) => {
+        const socket = net.connect(Number(new URL(app.url).port), '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: portal\r\nConnection: close\r\n\r\n`))
+        let text = ''
+        socket.on('data', (chunk) => (text += chunk))
+        socket.on('close', () => resolve(text))
+        socket.on('error', () => resolve(text))
+      })
+      expect([path, answer.slice(0, 12)]).toEqual([path, 'HTTP/1.1 400'])
+    }
   })
 
   it('the server still serves readers after all of it', async () => {

@@ -3,20 +3,13 @@
  * process is killed with SIGKILL mid-load; a graceful stop writes what is pending; and, on
  * PostgreSQL, two instances on one database count exactly what one would.
  */
+import { tokenOf } from '../helpers/abuse'
 import { startApp, type RunningApp } from '../helpers/app'
 
 const UA = (n: number) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 reader-${n}`
 const ENV = { STATS_HITS_PER_IP_PER_MINUTE: '1000000' }
 
-async function adminToken(app: RunningApp, account = app.accounts.admin): Promise<string> {
-  const response = await fetch(`${app.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(account),
-  })
-  expect(response.status).toBe(200)
-  return ((await response.json()) as { token: string }).token
-}
+const adminToken = (app: RunningApp) => tokenOf(app, app.accounts.admin)
 
 /** Today's site totals, from the report (which reads the rollups). */
 async function todayTotals(app: RunningApp, token: string) {

@@ -43,7 +43,7 @@ export type Streamed = { status: number; body: string; sent: number; ms: number;
  * soon as the server answers; resolves with the answer and how much was sent before it.
  */
 export function streamBody(
-  app: RunningApp,
+  app: RunningApp | { url: string },
   path: string,
   total: number,
   options: { method?: string; length?: number; headers?: Record<string, string> } = {},
