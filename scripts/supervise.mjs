@@ -122,7 +122,8 @@ export function supervise(options) {
       timer = setTimeout(start, next.delayMs)
     }
     current.once('exit', (code, signal) => end(code, signal))
-    current.once('error', (error) => {
+    // 'on', not 'once': a second error (a failed kill) must not be an uncaught one
+    current.on('error', (error) => {
       if (current.pid === undefined) end(null, null, error)
     })
     onStart?.(current, starts)
