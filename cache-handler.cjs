@@ -59,8 +59,14 @@ function sizeOf(entry, key) {
 const bounded = (maxSize) => new LRUCache({ maxSize, sizeCalculation: sizeOf })
 const pages = bounded(megabytes('PAGE_CACHE_MAX_MB', 64))
 const notFound = bounded(megabytes('PAGE_CACHE_NOT_FOUND_MB', 4))
-/** Not-found pages are kept apart: anyone can ask for as many of them as they like. */
-const storeFor = (value) => (value?.status === 404 ? notFound : pages)
+/**
+ * Not-found pages are kept apart: anyone can ask for as many of them as they like. So are the
+ * cached reads that found nothing (`null`, `[]`: the lookup of an unknown slug or page), which a
+ * request for a random address stores too.
+ */
+const EMPTY_READ = new Set(['null', '[]', '{}'])
+const storeFor = (value) =>
+  value?.status === 404 || (value?.kind === 'FETCH' && EMPTY_READ.has(String(value.data?.body ?? '').trim())) ? notFound : pages
 
 const tagExpiry = new Map()
 

@@ -52,7 +52,9 @@ globalThis[Symbol.for('cttd.pageBytes')] = {
 export function pageKey(req, publicPage) {
   if (!publicPage || req.method !== 'GET') return null
   if (req.url.includes('?') || req.headers['next-router-prefetch'] || req.headers['next-router-state-tree']) return null
-  return `${encodingOf(req)} ${req.headers.host ?? ''} ${req.url}`
+  // not the Host: pages do not depend on it (absolute links come from SERVER_URL), and a stranger
+  // sending random Host headers would otherwise store a copy of every page per name
+  return `${encodingOf(req)} ${req.url}`
 }
 
 /** Answers from the page bytes when it can; true when it did. */

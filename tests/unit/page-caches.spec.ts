@@ -67,6 +67,14 @@ describe("Next's page cache (cache-handler.cjs)", () => {
     expect(notFound.reduce((sum, value) => sum + bytesOf(value), 0)).toBeLessThanOrEqual(0.25 * MB)
   })
 
+  it("keeps a reader's page while random slugs store reads that found nothing (null, [])", async () => {
+    await cache.set('/tin-tuc/doc-that', page(200, 20_000), {})
+    for (let i = 0; i < 6000; i++) {
+      await cache.set(`unstable_cache article ${scanned(i)}`, { kind: 'FETCH', data: { headers: {}, body: i % 2 ? 'null' : '[]', status: 200, url: '' }, revalidate: false } as never, {})
+    }
+    expect((await cache.get('/tin-tuc/doc-that', {}))?.value.status).toBe(200)
+  })
+
   it('keeps no more than PAGE_CACHE_MAX_MB of pages when filled far past it, the most recent kept', async () => {
     const keys = Array.from({ length: 200 }, (_, i) => `/tin-tuc/bai-${i}`)
     for (const key of keys) await cache.set(key, page(200, 10_000), {}) // 4 MB in all
@@ -179,6 +187,11 @@ describe("our server's page bytes (scripts/page-bytes.mjs)", () => {
       body,
     })
     expect(served('/tin-tuc/khac')).toBeNull()
+  })
+
+  it('keeps one copy of a page whatever Host a client names (random names cannot fill it)', () => {
+    const named = (host: string) => ({ ...request('/tin-tuc/thi-dua'), headers: { host, 'accept-encoding': 'gzip' } })
+    expect(bytes.pageKey(named('a.example'), true)).toBe(bytes.pageKey(named('b.example'), true))
   })
 
   it("keeps a reader's page while a scanner's random addresses answer 404 by the thousand", () => {
