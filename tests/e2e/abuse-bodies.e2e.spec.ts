@@ -5,6 +5,7 @@
 import net from 'node:net'
 
 import { type RunningApp, startApp } from '../helpers/app'
+import { MESSAGES } from '../../src/ratings/messages'
 import { memoryOf, readerWaits, resetPeak, serverPid, streamBody } from '../helpers/abuse'
 
 const MB = 1024 * 1024
@@ -37,10 +38,10 @@ describe('a stranger sending bodies', () => {
     await readerWaits(app)
   })
 
-  it('a 50 MB chunked body to the rating endpoint is cut off once it passes the cap', async () => {
+  it("a 50 MB chunked body to the rating endpoint is cut off at the vote's own 1 KB: 400, the rest never read", async () => {
     const answer = await streamBody(app, '/api/articles/1/rating', 50 * MB)
-    expect(answer.status).toBe(413)
-    expect(answer.body).toBe(TOO_LARGE)
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.body).errors[0].message).toBe(MESSAGES.tooLarge)
     expect(answer.sent).toBeLessThan(8 * MB)
     await readerWaits(app)
   })
