@@ -104,10 +104,18 @@ export function isUpload(req) {
 }
 
 /**
- * The most a request's body may hold: MAX_UPLOAD_MB for uploads and for staff (an editor's save of
- * a long article may pass 1 MB), MAX_BODY_KB for anyone else.
+ * The most a request's body may hold: 16 KB for logging in and the account forms, MAX_UPLOAD_MB for
+ * uploads and for staff (an editor's save of a long article may pass 1 MB), MAX_BODY_KB for anyone
+ * else.
  */
-export const bodyCap = (req, limits, staff = false) => (staff || isUpload(req) ? limits.uploadBytes : limits.bodyBytes)
+export function bodyCap(req, limits, staff = false) {
+  if (AUTH_PATH.test(req.url ?? '')) return Math.min(AUTH_BODY_BYTES, limits.bodyBytes)
+  return staff || isUpload(req) ? limits.uploadBytes : limits.bodyBytes
+}
+
+/** Logging in and the other account forms carry an e-mail and a password or a token: 16 KB is plenty. */
+const AUTH_PATH = /^\/api\/users\/(?:login|logout|forgot-password|reset-password|unlock|refresh-token|first-register|verify\/[^/?]*)(?:\?|$)/
+const AUTH_BODY_BYTES = 16 * 1024
 
 /**
  * True when the address is one a browser could send: its path decodes (`/bai-viet/%ff` does not:

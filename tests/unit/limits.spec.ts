@@ -67,11 +67,17 @@ const send = (pathname: string, total: number, options: { length?: number; conte
 
 describe('bodies', () => {
   it('refuses a body whose Content-Length is over the cap with 413, before reading any of it', async () => {
-    const answer = await send('/api/users/login', 0, { length: 64 * 1024 * KB })
+    const answer = await send('/api/articles', 0, { length: 64 * 1024 * KB })
     expect(answer.status).toBe(413)
     expect(JSON.parse(answer.body)).toEqual({ errors: [{ message: 'Nội dung gửi lên quá lớn: tối đa 64 KB.' }] })
     expect(answer.headers.connection).toBe('close')
-    expect(received.has('/api/users/login')).toBe(false)
+    expect(received.has('/api/articles')).toBe(false)
+  })
+
+  it('gives logging in and the account forms 16 KB: an e-mail and a password need no more', async () => {
+    expect((await send('/api/users/login', 16 * KB, { length: 16 * KB })).status).toBe(200)
+    const answer = await send('/api/users/forgot-password', 0, { length: 16 * KB + 1 })
+    expect([answer.status, JSON.parse(answer.body).errors[0].message]).toEqual([413, 'Nội dung gửi lên quá lớn: tối đa 16 KB.'])
   })
 
   it('refuses a chunked body as soon as it passes the cap: the app never sees more than the cap', async () => {
