@@ -56,6 +56,8 @@ describe('the supervisor', () => {
     running = superviseScript(`console.log('start', Date.now()); process.exit(1)`)
     const { starts, output } = running
     await until(() => starts().length >= 4, 15_000, 'four starts', output)
+    // the fourth start's failure is logged once it has exited, a moment after it printed
+    await until(() => output().includes('(lần 4)'), 5_000, 'the fourth failure logged', output)
     const [one, two, four] = gaps(starts())
     expect(one).toBeGreaterThanOrEqual(900)
     expect(one).toBeLessThan(2500)
