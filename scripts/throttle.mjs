@@ -8,7 +8,7 @@
  * Retry-After.
  * - a REST or GraphQL query, a login: 1 point, and a list 1 more per 10 documents it may return
  *   with what it populates (`limit` × (`depth` + 1), Payload's defaults 10 and 2): a list of 100
- *   articles two levels deep is 31 points;
+ *   articles two levels deep is 31 points; a body 1 more per 64 KB (1 MB: 17 points);
  * - a search (rendered per request, ~80 ms): 20 points;
  * - a page: nothing to read it (a reader whose page left the page bytes is not made to pay for
  *   it; one with a query string, or a HEAD, 1), but 1 point on a meter of its own when the answer
@@ -28,6 +28,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 const SEARCH_COST = 20
 const DOCUMENTS_PER_POINT = 10
+const BODY_BYTES_PER_POINT = 64 * 1024
 
 /** Payload's session key, handed over when Payload starts (src/lib/sessionKey.ts). */
 const sessionKey = () => globalThis[Symbol.for('cttd.sessionKey')]
@@ -113,9 +114,11 @@ export function costOf(req) {
   if (FREE.test(url) || limitedElsewhere(req, url)) return 0
   if (SEARCH.test(url)) return SEARCH_COST
   const reading = req.method === 'GET' || req.method === 'HEAD'
+  // a body is read, decoded and parsed: a point more per 64 KB of it
+  const body = Math.floor(Number(req.headers['content-length'] || 0) / BODY_BYTES_PER_POINT) || 0
   // a page with a query string, or asked by HEAD, never comes from the page bytes: Next renders it
-  if (!QUERY.test(url)) return req.method === 'GET' && !url.includes('?') ? 0 : 1
-  return reading && LIST.test(url) ? 1 + Math.floor(documentsOf(url) / DOCUMENTS_PER_POINT) : 1
+  if (!QUERY.test(url)) return req.method === 'GET' && !url.includes('?') ? 0 : 1 + body
+  return reading && LIST.test(url) ? 1 + Math.floor(documentsOf(url) / DOCUMENTS_PER_POINT) : 1 + body
 }
 
 export function throttleFrom(env = process.env) {

@@ -34,6 +34,7 @@ describe('what a request costs a stranger', () => {
   it('a point for a query or a login, a list one more per 10 documents with what it populates, 20 for a search, nothing up front for a page', () => {
     expect(costOf(req('/api/articles/12'))).toBe(1)
     expect(costOf({ ...req('/api/users/login'), method: 'POST' })).toBe(1)
+    expect(costOf({ ...req('/api/articles', { 'content-length': String(1024 * 1024) }), method: 'POST' })).toBe(17) // a body is read and parsed
     expect(costOf(req('/api/articles'))).toBe(4) // Payload's defaults: 10 documents, 2 levels deep
     expect(costOf(req('/api/articles?limit=100&depth=2'))).toBe(31)
     expect(costOf(req('/api/articles?limit=1&depth=0'))).toBe(1)
