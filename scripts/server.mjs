@@ -92,12 +92,24 @@ const uploads = uploadSlots(limits)
 const throttle = throttleFrom()
 const MEDIA_PREFIX = '/api/images/file/'
 
-/** What every request passes through, in order; the limits come before anything reads the body. */
-function onRequest(req, res) {
+/**
+ * The checks before any body is read: the address, who asks, the body's cap. Null when the request
+ * was answered; otherwise whether it comes from staff.
+ */
+function admit(req, res) {
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? ''
-  if (!addressDecodes(req.url)) return refuse(req, res, 400, MESSAGES.badAddress)
+  if (!addressDecodes(req.url)) {
+    refuse(req, res, 400, MESSAGES.badAddress)
+    return null
+  }
   const staff = throttle.isStaff(req)
-  if (capBody(req, res, bodyCap(req, limits, staff))) return
+  return capBody(req, res, bodyCap(req, limits, staff)) ? null : { staff }
+}
+
+/** What every request passes through, in order; the limits come before anything reads the body. */
+function onRequest(req, res, admitted = admit(req, res)) {
+  if (!admitted) return
+  const { staff } = admitted
   const fast = req.url === HIT_PATH ? stats() : undefined
   if (fast) {
     fast.handle(req, res).catch((error) => failed(res, error))
@@ -107,16 +119,16 @@ function onRequest(req, res) {
   if (isUpload(req)) {
     // a stranger cannot upload: told so before his body is read or a slot is his
     if (!staff) return refuse(req, res, 401, MESSAGES.uploadLogin)
-    if (!uploads.take(res, () => handleApp(req, res))) refuse(req, res, 503, MESSAGES.busy, { 'retry-after': '5' })
+    if (!uploads.take(res, () => handleApp(req, res, staff))) refuse(req, res, 503, MESSAGES.busy, { 'retry-after': '5' })
     return
   }
   if (req.url.startsWith(MEDIA_PREFIX)) {
     mediaExists(req, limits)
-      .then((exists) => (exists ? handleApp(req, res) : refuse(req, res, 404, MESSAGES.notFound)))
+      .then((exists) => (exists ? handleApp(req, res, staff) : refuse(req, res, 404, MESSAGES.notFound)))
       .catch((error) => failed(res, error))
     return
   }
-  handleApp(req, res)
+  handleApp(req, res, staff)
 }
 
 /** An error of ours while answering: logged, a 500 if nothing was sent yet, never a crash. */
@@ -130,23 +142,21 @@ const server = createServer(serverTimeouts(limits), onRequest)
 // `Expect: 100-continue` (curl sends it for bodies over 1 MB): Node would say "continue" before our
 // handler runs and the client would send the whole body; the limits answer first.
 server.on('checkContinue', (req, res) => {
-  if (!addressDecodes(req.url) || (req.headers['content-length'] !== undefined && capBody(req, res, bodyCap(req, limits, throttle.isStaff(req))))) {
-    if (!res.headersSent) refuse(req, res, 400, MESSAGES.badAddress)
-    return
-  }
+  const admitted = admit(req, res)
+  if (!admitted) return
   res.writeContinue()
-  onRequest(req, res)
+  onRequest(req, res, admitted)
 })
 
 /**
  * Next (and Payload in it), behind the page policy, the page bytes, the stranger's meter
  * (throttle.mjs: what is not in the page bytes costs) and the lean-page rewrite.
  */
-function handleApp(req, res) {
+function handleApp(req, res, staff) {
   const policy = pagePolicy(req)
   const key = pageKey(req, policy === PUBLIC_PAGE)
   if (key && serveCached(key, res)) return
-  const metered = throttle.check(req, res)
+  const metered = throttle.check(req, res, staff)
   if (!metered) return render(req, res, policy, key)
   metered
     .then(

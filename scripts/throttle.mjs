@@ -135,12 +135,12 @@ export function throttleFrom(env = process.env) {
     /** True when the request carries a session of this portal's staff (see above). */
     isStaff: (req) => validSession(tokenOf(req), sessionKey()),
     /**
-     * Null at once when the request is free or comes from staff; otherwise a promise of null (go
-     * on) or of the seconds to wait. Asked after the page bytes: a cached page never waits on it.
+     * Null at once when the request is free or comes from staff (`staff`: as the caller found it,
+     * not checked again); otherwise a promise of null (go on) or of the seconds to wait. Asked after the page bytes: a cached page never waits on it.
      */
-    check(req, res) {
+    check(req, res, staff = validSession(tokenOf(req), sessionKey())) {
       const url = req.url ?? '/'
-      if (FREE.test(url) || limitedElsewhere(req, url) || validSession(tokenOf(req), sessionKey())) return null
+      if (staff || FREE.test(url) || limitedElsewhere(req, url)) return null
       const address = addressOf(req)
       const cost = Math.min(costOf(req), points)
       if (cost === 0) {
