@@ -23,6 +23,7 @@ import { ServiceLinks } from './src/globals/ServiceLinks'
 import { Site } from './src/globals/Site'
 import { databaseAdapter, databaseUri } from './src/lib/database'
 import { logger } from './src/lib/logger'
+import { mailAdapter } from './src/lib/mail'
 import { maxUploadBytes } from './src/lib/paths'
 import { payloadSecret } from './src/lib/secret'
 import { registerSessionKey } from './src/lib/sessionKey'
@@ -49,9 +50,11 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Cổng thông tin' },
     components: {
+      beforeNavLinks: ['/src/components/workflow/ReviewNavLink#ReviewNavLink'],
       afterNavLinks: ['/src/components/stats/admin/StatsNavLink#StatsNavLink'],
       views: {
         stats: { Component: '/src/components/stats/admin/StatsView#StatsView', path: '/thong-ke' },
+        reviewQueue: { Component: '/src/components/workflow/ReviewQueueView#ReviewQueueView', path: '/cho-duyet' },
       },
     },
   },
@@ -96,6 +99,8 @@ export default buildConfig({
     fallback: true,
   },
   upload: { limits: { fileSize: maxUploadBytes() } },
+  // Mail (editors told of submitted articles) only when SMTP_URL names a mail server.
+  email: mailAdapter(),
   sharp,
   jobs: {
     tasks: [revalidateExpiredArticle],

@@ -207,6 +207,17 @@ export interface Article {
   searchTitle?: string | null;
   searchText?: string | null;
   createdBy?: (number | null) | User;
+  /**
+   * Reporters choose "Submitted" when done; editors write a note and return it, or publish.
+   */
+  reviewStatus?: ('draft' | 'submitted' | 'returned') | null;
+  /**
+   * Why it was returned, or a word on submitting.
+   */
+  reviewNote?: string | null;
+  submittedAt?: string | null;
+  updatedBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -693,6 +704,11 @@ export interface ArticlesSelect<T extends boolean = true> {
   searchTitle?: T;
   searchText?: T;
   createdBy?: T;
+  reviewStatus?: T;
+  reviewNote?: T;
+  submittedAt?: T;
+  updatedBy?: T;
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -38,3 +38,21 @@ export const updateArticle: Access = ({ req: { user }, data }) => {
   const ownDraft: Where = { and: [{ createdBy: { equals: user.id } }, { _status: { not_equals: 'published' } }] }
   return ownDraft
 }
+
+/**
+ * Editors delete anything. Reporters delete their own drafts that never went live (abandoned
+ * "Tạo mới" clicks, false starts): once published, even if since unpublished, readers may have
+ * seen and linked it, so removing it is an editor's decision.
+ */
+export const deleteArticle: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (!user || !hasRole(user, 'reporter')) return false
+  const ownNeverPublished: Where = {
+    and: [
+      { createdBy: { equals: user.id } },
+      { _status: { not_equals: 'published' } },
+      { firstPublishedAt: { exists: false } },
+    ],
+  }
+  return ownNeverPublished
+}

@@ -2,8 +2,7 @@ import type { CollectionConfig, FieldAccess, FieldHook, NumberField } from 'payl
 
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
-import { createArticle, readArticles, readArticleVersions, updateArticle } from '../../access/articles'
-import { isEditor } from '../../access/isEditor'
+import { createArticle, deleteArticle, readArticles, readArticleVersions, updateArticle } from '../../access/articles'
 import { isStaffField } from '../../access/isStaff'
 import { mustExist } from '../../fields/mustExist'
 import { slugField } from '../../fields/slug'
@@ -15,7 +14,9 @@ import { includePrimaryCategory } from './hooks/includePrimaryCategory'
 import { indexForSearch } from './hooks/indexForSearch'
 import { rejectUnknownStatus } from './hooks/rejectUnknownStatus'
 import { revalidateChangedArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
+import { applyReview, notifyOnSubmit, stampSave } from './hooks/reviewWorkflow'
 import { stampAuthorship } from './hooks/stampAuthorship'
+import { reviewFields } from './reviewFields'
 
 /** Counters move only through the system (Local API with access overridden), never a request. */
 const systemOnly: FieldAccess = () => false
@@ -46,7 +47,7 @@ export const Articles: CollectionConfig = {
   defaultSort: '-publishedAt',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'primaryCategory', '_status', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['title', 'primaryCategory', '_status', 'reviewStatus', 'reviewNote', 'createdBy', 'publishedAt', 'updatedAt'],
     group: { vi: 'Tin bài', en: 'News' },
     listSearchableFields: ['title', 'slug', 'byline'],
     // "Xem trước" in the admin: the article as the portal will show it, drafts included
@@ -57,7 +58,7 @@ export const Articles: CollectionConfig = {
     readVersions: readArticleVersions,
     create: createArticle,
     update: updateArticle,
-    delete: isEditor,
+    delete: deleteArticle,
   },
   endpoints: [...ratingEndpoints, saveArticleEndpoint],
   versions: {
@@ -65,10 +66,10 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
   },
   hooks: {
-    beforeValidate: [rejectUnknownStatus, includePrimaryCategory],
-    beforeChange: [stampAuthorship, indexForSearch],
+    beforeValidate: [rejectUnknownStatus, includePrimaryCategory, applyReview],
+    beforeChange: [stampAuthorship, stampSave, indexForSearch],
     beforeDelete: [deleteVotes],
-    afterChange: [revalidateChangedArticle],
+    afterChange: [revalidateChangedArticle, notifyOnSubmit],
     afterDelete: [revalidateDeletedArticle],
   },
   fields: [
@@ -197,5 +198,6 @@ export const Articles: CollectionConfig = {
       access: { read: isStaffField, create: systemOnly, update: systemOnly },
       admin: { readOnly: true, position: 'sidebar' },
     },
+    ...reviewFields,
   ],
 }

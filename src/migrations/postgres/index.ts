@@ -2,6 +2,7 @@ import * as migration_20261127_100642_initial from './20261127_100642_initial';
 import * as migration_20261127_121327_visitor_statistics from './20261127_121327_visitor_statistics';
 import * as migration_20261127_130203_article_expiry_job from './20261127_130203_article_expiry_job';
 import * as migration_20261127_173712_image_sizes_medium_sidebar from './20261127_173712_image_sizes_medium_sidebar';
+import * as migration_20261201_004745_review_workflow from './20261201_004745_review_workflow';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_173712_image_sizes_medium_sidebar.up,
     down: migration_20261127_173712_image_sizes_medium_sidebar.down,
-    name: '20261127_173712_image_sizes_medium_sidebar'
+    name: '20261127_173712_image_sizes_medium_sidebar',
+  },
+  {
+    up: migration_20261201_004745_review_workflow.up,
+    down: migration_20261201_004745_review_workflow.down,
+    name: '20261201_004745_review_workflow'
   },
 ];

@@ -24,7 +24,9 @@ import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RecomputeButton as RecomputeButton_33af107bfd2c64fc4ea7ac18ce43afd4 } from '@/components/rating/RecomputeButton'
 import { StatsNavLink as StatsNavLink_3165dda5531880667ec776fde26f8fca } from '../../../../src/components/stats/admin/StatsNavLink'
+import { ReviewNavLink as ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7 } from '../../../../src/components/workflow/ReviewNavLink'
 import { StatsView as StatsView_3f8b1e28d10eadc121c5b0881e2ece3d } from '../../../../src/components/stats/admin/StatsView'
+import { ReviewQueueView as ReviewQueueView_5487a83b116f789e7f4f20b1ec0565b2 } from '../../../../src/components/workflow/ReviewQueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -55,6 +57,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@/components/rating/RecomputeButton#RecomputeButton": RecomputeButton_33af107bfd2c64fc4ea7ac18ce43afd4,
   "/src/components/stats/admin/StatsNavLink#StatsNavLink": StatsNavLink_3165dda5531880667ec776fde26f8fca,
+  "/src/components/workflow/ReviewNavLink#ReviewNavLink": ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7,
   "/src/components/stats/admin/StatsView#StatsView": StatsView_3f8b1e28d10eadc121c5b0881e2ece3d,
+  "/src/components/workflow/ReviewQueueView#ReviewQueueView": ReviewQueueView_5487a83b116f789e7f4f20b1ec0565b2,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
