@@ -6,7 +6,8 @@
  * Choices:
  * - A reporter may keep editing a submitted draft (it stays submitted, so the editor reads the
  *   latest text) or withdraw it (`draft`); only an editor returns (`returned`).
- * - Returning needs a note written now: not empty, and not the note the reporter submitted with.
+ * - Returning needs a note (not empty). It may have been saved a moment before the status, as the
+ *   admin's autosave does while the editor types.
  * - Resubmitting a returned draft clears the editor's note unless the reporter writes one of
  *   their own (the note is always the latest hand-over's; versions keep the earlier ones).
  * - `submittedAt` is set exactly while the article is submitted: the queue's "Gửi lúc".
@@ -29,7 +30,7 @@ export const REVIEW_MESSAGES = {
   status: 'Trạng thái duyệt chỉ có thể là "draft" (Đang viết), "submitted" (Chờ duyệt) hoặc "returned" (Trả lại).',
   noteType: 'Ghi chú duyệt phải là văn bản.',
   noteLength: `Ghi chú duyệt không được dài quá ${REVIEW_NOTE_MAX_LENGTH} ký tự.`,
-  returnNeedsNote: 'Trả lại bài cần có ghi chú mới cho phóng viên biết phải sửa gì.',
+  returnNeedsNote: 'Trả lại bài cần có ghi chú cho phóng viên biết phải sửa gì.',
   onlyEditorsReturn: 'Chỉ biên tập viên được trả lại bài.',
 } as const
 
@@ -95,8 +96,7 @@ export function decideReview({ actor, before, requested, publishing, now = new D
 
   if (to === 'returned' && from !== 'returned') {
     if (actor === 'reporter') return refuse(403, 'reviewStatus', REVIEW_MESSAGES.onlyEditorsReturn)
-    // the note must be the editor's, not the one the reporter submitted with
-    if (!note || (from === 'submitted' && note === oldNote)) return refuse(400, 'reviewNote', REVIEW_MESSAGES.returnNeedsNote)
+    if (!note) return refuse(400, 'reviewNote', REVIEW_MESSAGES.returnNeedsNote)
   }
   if (to === 'submitted' && from === 'returned' && note === oldNote) note = null
 

@@ -158,7 +158,7 @@ describe('an editor reviews', () => {
     for (const draft of [false, true]) {
       const response = await patch('editor', doc.id, { reviewStatus: 'returned', ...note }, { draft })
       expect(response.status).toBe(400)
-      expect(await refusal(response)).toBe('Trả lại bài cần có ghi chú mới cho phóng viên biết phải sửa gì.')
+      expect(await refusal(response)).toBe('Trả lại bài cần có ghi chú cho phóng viên biết phải sửa gì.')
     }
     expect(review(await latest(doc.id))).toEqual(review(doc))
   })

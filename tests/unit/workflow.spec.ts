@@ -48,11 +48,12 @@ describe('review transitions', () => {
     })
   })
 
-  it("the reporter's submit note is not a return note", () => {
-    const before = { reviewStatus: 'submitted', reviewNote: 'Nhờ anh xem giúp' }
-    expect(decideReview({ actor: 'editor', before, requested: { reviewStatus: 'returned', reviewNote: 'Nhờ anh xem giúp' }, publishing: false })).toMatchObject({
-      ok: false,
-      status: 400,
+  it('a note saved a moment before the return counts (the admin autosaves while the editor types)', () => {
+    const before = { reviewStatus: 'submitted', reviewNote: 'Thiếu nguồn' }
+    expect(decideReview({ actor: 'editor', before, requested: { reviewStatus: 'returned', reviewNote: 'Thiếu nguồn' }, publishing: false })).toMatchObject({
+      ok: true,
+      reviewStatus: 'returned',
+      reviewNote: 'Thiếu nguồn',
     })
   })
 

@@ -61,6 +61,6 @@ export const reviewFields: Field[] = [
     type: 'date',
     label: { vi: 'Đăng lần đầu lúc', en: 'First published at' },
     access: { read: isStaffField, create: systemOnly, update: systemOnly },
-    admin: { hidden: true },
+    admin: { hidden: true, disableListColumn: true, disableListFilter: true, disableBulkEdit: true },
   },
 ]
