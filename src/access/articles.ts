@@ -32,9 +32,13 @@ export const createArticle: Access = ({ req: { user }, data }) => {
  * Editors change anything. Reporters change only their own unpublished drafts and never publish:
  * once an article is live, what happens to it (edits, unpublishing) is an editor's decision.
  */
-export const updateArticle: Access = ({ req: { user }, data }) => {
+export const updateArticle: Access = ({ req: { user }, id, data }) => {
   if (hasRole(user, 'admin', 'editor')) return true
   if (!user || !hasRole(user, 'reporter') || wantsToPublish(data)) return false
+  // Asked with neither a document nor data, this is the admin's permission map: a reporter's
+  // rights are per document, so their list offers no bulk edit, publish or unpublish (the
+  // "Xuất bản" there would be refused). Saving and the per-document checks pass an id or data.
+  if (id === undefined && (data === undefined || data === null)) return false
   const ownDraft: Where = { and: [{ createdBy: { equals: user.id } }, { _status: { not_equals: 'published' } }] }
   return ownDraft
 }

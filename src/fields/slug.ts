@@ -6,7 +6,7 @@ import { isValidSlug, slugify } from '../lib/slug'
  * A URL slug made from a source field: folded from it when left empty (with "-2", "-3" added
  * when another document already has it), normalised when an editor types one, kept on later edits.
  */
-export function slugField(source: string): TextField {
+export function slugField(source: string, components: { Field?: string } = {}): TextField {
   const fillSlug: FieldHook = async ({ value, data, originalDoc, collection, req }) => {
     if (typeof value === 'string' && value.trim() !== '') return slugify(value)
     // An existing slug stays when an edit does not touch it: renaming must not break links.
@@ -48,6 +48,8 @@ export function slugField(source: string): TextField {
     hooks: { beforeValidate: [fillSlug] },
     admin: {
       position: 'sidebar',
+      // Articles add "Tạo lại từ tiêu đề" here (src/collections/Articles/components/SlugField).
+      ...(components.Field ? { components: { Field: components.Field } } : {}),
       description: {
         vi: 'Để trống để tạo tự động từ tiêu đề (bỏ dấu tiếng Việt).',
         en: 'Leave empty to generate it from the title.',

@@ -1,3 +1,5 @@
+import { LockedNotice as LockedNotice_041c8361a8e3535a2ceb8fd201fd6d48 } from '../../../../src/collections/Articles/components/LockedNotice'
+import { SlugField as SlugField_50fa3f6bd60dee7b691c0d9ceacedf70 } from '../../../../src/collections/Articles/components/SlugField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,6 +24,11 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { TagsField as TagsField_70da42c47dfc005c85a8d67a8acb1c40 } from '../../../../src/collections/Articles/components/TagsField'
+import { SaveBeforeLeaving as SaveBeforeLeaving_836ab3cab4350f07a2cc9f1c485f4c75 } from '../../../../src/collections/Articles/components/SaveBeforeLeaving'
+import { PublishControls as PublishControls_7bbb3969bb5db7b9c4ace429c5a1ce74 } from '../../../../src/collections/Articles/components/PublishControls'
+import { SaveDraftButton as SaveDraftButton_45cee5696c284c23ac72618f7fb046b8 } from '../../../../src/collections/Articles/components/SaveDraftButton'
+import { NoUnpublishInMenu as NoUnpublishInMenu_7bbb3969bb5db7b9c4ace429c5a1ce74 } from '../../../../src/collections/Articles/components/PublishControls'
 import { RecomputeButton as RecomputeButton_33af107bfd2c64fc4ea7ac18ce43afd4 } from '@/components/rating/RecomputeButton'
 import { StatsNavLink as StatsNavLink_3165dda5531880667ec776fde26f8fca } from '../../../../src/components/stats/admin/StatsNavLink'
 import { ReviewNavLink as ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7 } from '../../../../src/components/workflow/ReviewNavLink'
@@ -31,6 +38,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/collections/Articles/components/LockedNotice#LockedNotice": LockedNotice_041c8361a8e3535a2ceb8fd201fd6d48,
+  "/src/collections/Articles/components/SlugField#SlugField": SlugField_50fa3f6bd60dee7b691c0d9ceacedf70,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -55,6 +64,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/collections/Articles/components/TagsField#TagsField": TagsField_70da42c47dfc005c85a8d67a8acb1c40,
+  "/src/collections/Articles/components/SaveBeforeLeaving#SaveBeforeLeaving": SaveBeforeLeaving_836ab3cab4350f07a2cc9f1c485f4c75,
+  "/src/collections/Articles/components/PublishControls#PublishControls": PublishControls_7bbb3969bb5db7b9c4ace429c5a1ce74,
+  "/src/collections/Articles/components/SaveDraftButton#SaveDraftButton": SaveDraftButton_45cee5696c284c23ac72618f7fb046b8,
+  "/src/collections/Articles/components/PublishControls#NoUnpublishInMenu": NoUnpublishInMenu_7bbb3969bb5db7b9c4ace429c5a1ce74,
   "@/components/rating/RecomputeButton#RecomputeButton": RecomputeButton_33af107bfd2c64fc4ea7ac18ce43afd4,
   "/src/components/stats/admin/StatsNavLink#StatsNavLink": StatsNavLink_3165dda5531880667ec776fde26f8fca,
   "/src/components/workflow/ReviewNavLink#ReviewNavLink": ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7,

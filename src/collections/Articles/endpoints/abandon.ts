@@ -1,0 +1,63 @@
+/**
+ * POST /api/articles/:id/abandon: removes an article nobody has written in. Payload's admin
+ * creates the article as soon as "Tạo mới" is clicked (autosave needs a document to save to); the
+ * edit page calls this when it is left without any input, so abandoned clicks leave no
+ * "‹Không có Tiêu đề›" drafts behind. Anything typed and saved, even once, makes it stay.
+ */
+import type { Endpoint } from 'payload'
+
+import { hasRole } from '../../../access/roles'
+
+const answer = (status: number, message: string) =>
+  Response.json(status < 300 ? { message } : { errors: [{ message }] }, { status, headers: { 'cache-control': 'no-store' } })
+
+const isBlank = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0)
+
+/** Blank in every locale: `{ vi: '', en: null }` or a plain value. */
+const blankEverywhere = (value: unknown): boolean =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.values(value).every(isBlank)
+    : isBlank(value)
+
+export const abandonArticleEndpoint: Endpoint = {
+  path: '/:id/abandon',
+  method: 'post',
+  handler: async (req) => {
+    const { user, payload } = req
+    if (!user || !hasRole(user, 'admin', 'editor', 'reporter')) return answer(401, 'Bạn cần đăng nhập.')
+    const raw = String(req.routeParams?.id ?? '')
+    if (!/^[1-9][0-9]{0,15}$/.test(raw)) return answer(404, 'Không tìm thấy bài viết.')
+    const id = Number(raw)
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { id: { equals: id } },
+      locale: 'all',
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      draft: true,
+      overrideAccess: true,
+      req,
+    })
+    const article = docs[0]
+    if (!article) return answer(404, 'Không tìm thấy bài viết.')
+    const creator = typeof article.createdBy === 'object' ? article.createdBy?.id : article.createdBy
+    if (creator !== user.id && !hasRole(user, 'admin', 'editor')) return answer(403, 'Đây không phải bài của bạn.')
+    const { totalDocs: versions } = await payload.countVersions({
+      collection: 'articles',
+      where: { parent: { equals: id } },
+      overrideAccess: true,
+      req,
+    })
+    // One version is the one Payload made on "Tạo mới": nothing was saved into it since.
+    const untouched =
+      article._status !== 'published' &&
+      versions <= 1 &&
+      (['title', 'lead', 'body', 'byline', 'heroImage', 'tags'] as const).every((field) => blankEverywhere(article[field]))
+    if (!untouched) return answer(409, 'Bài viết đã có nội dung nên được giữ lại.')
+    await payload.delete({ collection: 'articles', id, overrideAccess: true, req })
+    return answer(200, 'Đã bỏ bài viết trống.')
+  },
+}
