@@ -57,8 +57,21 @@ function sizeOf(entry, key) {
 }
 
 const bounded = (maxSize) => new LRUCache({ maxSize, sizeCalculation: sizeOf })
-const pages = bounded(megabytes('PAGE_CACHE_MAX_MB', 64))
-const notFound = bounded(megabytes('PAGE_CACHE_NOT_FOUND_MB', 4))
+
+/**
+ * One memory per process, whichever copy of this file asks: Next loads it more than once (the
+ * proxy's bundle carries a copy of its own), and the copy that last set the revalidation hook for
+ * jobs (below) held a tag list no page was served from, so a scheduled publish or an expiry
+ * revalidated nothing on an instance without Redis.
+ */
+const state = (globalThis[Symbol.for('cttd.pageCache')] ??= {
+  pages: bounded(megabytes('PAGE_CACHE_MAX_MB', 64)),
+  notFound: bounded(megabytes('PAGE_CACHE_NOT_FOUND_MB', 4)),
+  tagExpiry: new Map(),
+  instance: `${process.pid}-${Math.random().toString(36).slice(2)}`,
+  publisher: null,
+})
+const { pages, notFound, tagExpiry, instance } = state
 /**
  * Not-found pages are kept apart: anyone can ask for as many of them as they like. So are the
  * cached reads that found nothing (`null`, `[]`: the lookup of an unknown slug or page), which a
@@ -68,11 +81,7 @@ const EMPTY_READ = new Set(['null', '[]', '{}'])
 const storeFor = (value) =>
   value?.status === 404 || (value?.kind === 'FETCH' && EMPTY_READ.has(String(value.data?.body ?? '').trim())) ? notFound : pages
 
-const tagExpiry = new Map()
-
 const CHANNEL = 'cttd:revalidate'
-const instance = `${process.pid}-${Math.random().toString(36).slice(2)}`
-let publisher = null
 
 /** Our server's copy of rendered pages (scripts/page-bytes.mjs) goes with any revalidation. */
 const clearPageBytes = () => globalThis[Symbol.for('cttd.pageBytes')]?.clear()
@@ -84,9 +93,9 @@ function expire(tags, at) {
 
 /** Connects to Redis once per process: a publisher, and a subscriber that applies the others' revalidations. */
 function shared() {
-  if (publisher !== null || !process.env.REDIS_URL) return publisher
+  if (state.publisher !== null || !process.env.REDIS_URL) return state.publisher
   const Redis = require('ioredis')
-  publisher = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false })
+  const publisher = (state.publisher = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false }))
   publisher.on('error', () => {})
   const subscriber = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: null })
   subscriber.on('error', () => {})

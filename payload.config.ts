@@ -104,8 +104,9 @@ export default buildConfig({
   sharp,
   jobs: {
     tasks: [revalidateExpiredArticle],
-    // Scheduled publishing and expiry run inside the app process: every minute the queue is worked.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    // Scheduled publishing and expiry run inside the app process: every minute the queue is worked
+    // (JOBS_CRON: a cron expression, seconds allowed as a sixth field first, e.g. for tests).
+    autoRun: [{ cron: process.env.JOBS_CRON || '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => !isBuildPhase && !isTest && process.env.JOBS_AUTORUN !== 'false',
   },
   typescript: {

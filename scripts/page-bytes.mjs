@@ -6,7 +6,11 @@
  * draft-mode cookie, no RSC or prefetch request, a 200 or 404 answer marked public (see
  * pagePolicy in server.mjs) that sets no cookie. Every revalidation of Next's page cache
  * (cache-handler.cjs: an editor's save on this instance, or on another through Redis) empties it,
- * and a page whose render began before the last revalidation is not kept. Entries also expire
+ * and a page whose render began before the last revalidation, or less than
+ * PAGE_BYTES_RENDER_WINDOW_MS (default 5000) after it, is not kept: a save revalidates from its
+ * hooks before its transaction commits (a scheduled publish too), so a render that began just
+ * after may have read the old rows, and kept here it would answer every reader until the TTL
+ * (cache-handler.cjs keeps Next's copy out of its trust for the same window). Entries also expire
  * after PAGE_BYTES_TTL_SECONDS (default 30): then one request asks Next again while the others are
  * answered from the expired copy. The memory is bounded in bytes, least recently used
  * first out: PAGE_BYTES_MAX_MB (default 16) for pages, and PAGE_BYTES_NOT_FOUND_MB (default 1)
@@ -17,6 +21,7 @@ import { LRUCache } from 'lru-cache'
 import { encodingOf } from './lean-pages.mjs'
 
 const TTL_MS = Math.max(1, Math.ceil(Number(process.env.PAGE_BYTES_TTL_SECONDS || 30) * 1000))
+const RENDER_WINDOW_MS = Math.max(0, Number(process.env.PAGE_BYTES_RENDER_WINDOW_MS ?? 5000) || 0)
 const MAX_BYTES = 1024 * 1024
 const SKIP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length'])
 
@@ -38,7 +43,7 @@ function sizeOf(entry, key) {
 const bounded = (maxSize) => new LRUCache({ maxSize, sizeCalculation: sizeOf, ttl: TTL_MS })
 const pages = bounded(megabytes('PAGE_BYTES_MAX_MB', 16))
 const notFound = bounded(megabytes('PAGE_BYTES_NOT_FOUND_MB', 1))
-let clearedAt = 0
+let clearedAt = -Infinity
 
 /** Called by cache-handler.cjs on every revalidation. */
 globalThis[Symbol.for('cttd.pageBytes')] = {
@@ -113,7 +118,7 @@ export function capture(key, res, isPublic) {
   res.end = function (chunk, encoding, callback) {
     take(chunk, encoding)
     const result = end.call(this, chunk, encoding, callback)
-    if (keep && startedAt > clearedAt && isPublic(res) && (res.statusCode === 200 || res.statusCode === 404)) {
+    if (keep && startedAt > clearedAt + RENDER_WINDOW_MS && isPublic(res) && (res.statusCode === 200 || res.statusCode === 404)) {
       const headers = {}
       for (const [name, value] of Object.entries({ ...res.getHeaders(), ...given })) if (!SKIP_HEADERS.has(name)) headers[name] = value
       const body = Buffer.concat(chunks)

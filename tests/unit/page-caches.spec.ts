@@ -4,7 +4,9 @@
  * a scanner asking for random addresses cannot push out the pages readers ask for.
  */
 import { EventEmitter } from 'node:events'
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 
 // small bounds, read when the modules load
 process.env.PAGE_CACHE_MAX_MB = '1'
@@ -109,6 +111,21 @@ describe("Next's page cache (cache-handler.cjs)", () => {
     expect(await cache.get('/tin-tuc/bai-b', {})).not.toBeNull()
   })
 
+  it('shares one memory with the other copies of itself in the process (Next loads one for the proxy too): a job revalidating through the last loaded copy expires the pages the first serves', async () => {
+    await cache.set('/tin-tuc/bai-hen-gio', page(404, 1000), { tags: ['article:hen-gio'] })
+    // a second copy of the file, loaded as a module of its own (as Next's bundle of the proxy is)
+    const copy = path.join(path.dirname(require.resolve('../../cache-handler.cjs')), 'node_modules', '.cache', `cache-handler-copy-${process.pid}.cjs`)
+    fs.mkdirSync(path.dirname(copy), { recursive: true })
+    fs.copyFileSync(require.resolve('../../cache-handler.cjs'), copy)
+    const Copy = require(copy) as new () => CacheHandler // sets the hook for jobs anew, as the proxy's copy does
+    fs.rmSync(copy)
+    expect(await new Copy().get('/tin-tuc/bai-hen-gio', {})).not.toBeNull()
+
+    ;(globalThis as Record<symbol, (tags: string[]) => void>)[Symbol.for('cttd.revalidateTags')](['article:hen-gio'])
+
+    expect(await cache.get('/tin-tuc/bai-hen-gio', {})).toBeNull()
+  })
+
   it('renders again a page stored just after its tag was revalidated (its render may have read the old data)', async () => {
     await cache.revalidateTag('article:c')
     await cache.set('/tin-tuc/bai-c', page(200, 1000, ['article:c']), {})
@@ -159,8 +176,11 @@ describe("our server's page bytes (scripts/page-bytes.mjs)", () => {
   let bytes: PageBytes
 
   beforeAll(async () => {
+    // every test begins with a revalidation (below); the render window after it has its own test
+    process.env.PAGE_BYTES_RENDER_WINDOW_MS = '0'
     // @ts-expect-error: a plain ES module of the server, without types
     bytes = await import('../../scripts/page-bytes.mjs')
+    delete process.env.PAGE_BYTES_RENDER_WINDOW_MS
   })
   beforeEach(() => (globalThis as Record<symbol, { clear(): void }>)[Symbol.for('cttd.pageBytes')].clear())
 
@@ -215,6 +235,22 @@ describe("our server's page bytes (scripts/page-bytes.mjs)", () => {
     expect(pages.reduce((sum, answer) => sum + Buffer.byteLength(answer.body), 0)).toBeLessThanOrEqual(0.5 * MB)
     expect(served(urls.at(-1)!)).not.toBeNull()
     expect(served(urls[0])).toBeNull()
+  })
+
+  it('does not keep a page rendered just after a revalidation (it may have read rows not yet committed), and keeps it once the window has passed', async () => {
+    process.env.PAGE_BYTES_RENDER_WINDOW_MS = '100'
+    // @ts-expect-error: a plain ES module of the server, without types; a second copy with its own settings
+    const windowed: PageBytes = await import('../../scripts/page-bytes.mjs?window')
+    delete process.env.PAGE_BYTES_RENDER_WINDOW_MS
+
+    render('/tin-tuc/thi-dua', 200, 'Bài viết cũ'.padEnd(1000, '.'), windowed)
+    expect(served('/tin-tuc/thi-dua', windowed)).not.toBeNull() // kept: no revalidation yet
+    ;(globalThis as Record<symbol, { clear(): void }>)[Symbol.for('cttd.pageBytes')].clear()
+    render('/tin-tuc/thi-dua', 200, 'Bài viết cũ'.padEnd(1000, '.'), windowed)
+    expect(served('/tin-tuc/thi-dua', windowed)).toBeNull()
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    render('/tin-tuc/thi-dua', 200, 'Bài viết mới'.padEnd(1000, '.'), windowed)
+    expect(served('/tin-tuc/thi-dua', windowed)?.body).toBe('Bài viết mới'.padEnd(1000, '.'))
   })
 
   it('asks Next again, once, for a page older than PAGE_BYTES_TTL_SECONDS, the expired copy answering meanwhile', async () => {
