@@ -61,14 +61,27 @@ describeInBrowser('the article edit page', () => {
     const { context, page } = await loggedIn(suite, 'reporter')
     const draft = await latest(page, `where[slug][equals]=${DRAFT_SLUG}`)
     await page.goto(`${suite.app.url}${LIST}/${draft.id}`)
+    // the event the browser sends before closing: cancelled means it asks ("Leave site?")
+    const asks = () =>
+      page.evaluate(() => {
+        const event = new Event('beforeunload', { cancelable: true })
+        window.dispatchEvent(event)
+        return event.defaultPrevented
+      })
     await page.locator('#field-lead').click()
     await page.keyboard.type(' Chưa lưu.')
-    const asked = new Promise<string>((resolve) => {
-      page.once('dialog', (dialog) => (resolve(dialog.type()), void dialog.dismiss()))
-      page.once('close', () => resolve('closed without asking'))
-    })
-    await page.close({ runBeforeUnload: true })
-    expect(await asked).toBe('beforeunload')
+    expect(await asks()).toBe(true)
+    // once autosave has saved it (2 s after the last keystroke), closing is free
+    await page.waitForResponse((res) => res.request().method() === 'PATCH' && res.url().includes('autosave=true'))
+    await page.waitForFunction(
+      () => {
+        const event = new Event('beforeunload', { cancelable: true })
+        window.dispatchEvent(event)
+        return !event.defaultPrevented
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
     await context.close()
   })
 
@@ -111,11 +124,8 @@ describeInBrowser('the article edit page', () => {
 
     await page.goto(`${suite.app.url}${LIST}`)
     await page.locator('.table tbody tr').first().waitFor()
-    const checkbox = page.locator('.table tbody tr input[type="checkbox"]').first()
-    if (await checkbox.count()) {
-      await checkbox.check()
-      await page.waitForTimeout(300)
-    }
+    await page.locator('.table tbody tr input[type="checkbox"]').first().check()
+    await page.locator('.list-selection').waitFor()
     expect(await page.locator('.list-selection').getByRole('button', { name: publishing }).count()).toBe(0)
 
     const draft = await latest(page, `where[slug][equals]=${DRAFT_SLUG}`)

@@ -5,9 +5,10 @@
  * article. Payload's own button does the same under its generic "Lưu bản nháp" label.
  */
 import { FormSubmit, useConfig, useDocumentInfo, useForm, useFormModified, useLocale } from '@payloadcms/ui'
+import { useEffect, useRef } from 'react'
 
 export function SaveDraftButton() {
-  const { id, collectionSlug, setUnpublishedVersionCount, uploadStatus } = useDocumentInfo()
+  const { id, collectionSlug, hasPublishPermission, setUnpublishedVersionCount, uploadStatus } = useDocumentInfo()
   const { submit } = useForm()
   const modified = useFormModified()
   const { code: locale } = useLocale()
@@ -26,6 +27,21 @@ export function SaveDraftButton() {
     })
     if (result?.res?.ok) setUnpublishedVersionCount((count) => count + 1)
   }
+
+  // Ctrl+S / ⌘S saves the draft; for editors Payload's publish button already does.
+  const saveRef = useRef(save)
+  saveRef.current = save
+  useEffect(() => {
+    if (hasPublishPermission) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault()
+        void saveRef.current()
+      }
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [hasPublishPermission])
 
   return (
     <FormSubmit
