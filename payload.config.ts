@@ -7,6 +7,8 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ADMIN_DATE_FORMAT, adminTimezones } from './src/admin/dates'
+import { inVietnamese } from './src/admin/inVietnamese'
 import { Articles } from './src/collections/Articles'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
@@ -49,8 +51,13 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Cổng thông tin' },
+    // One date format on every admin screen, 24-hour; schedules are set in Vietnam time.
+    dateFormat: ADMIN_DATE_FORMAT,
+    timezones: adminTimezones,
     components: {
-      beforeNavLinks: ['/src/components/workflow/ReviewNavLink#ReviewNavLink'],
+      graphics: { Logo: '/src/components/admin/Logo#Logo', Icon: '/src/components/admin/Logo#Icon' },
+      beforeNavLinks: ['/src/components/admin/Logo#NavBrand', '/src/components/workflow/ReviewNavLink#ReviewNavLink'],
+      providers: ['/src/components/admin/FixedEnglishLabels#FixedEnglishLabels'],
       afterNavLinks: ['/src/components/stats/admin/StatsNavLink#StatsNavLink'],
       views: {
         stats: { Component: '/src/components/stats/admin/StatsView#StatsView', path: '/thong-ke' },
@@ -117,4 +124,4 @@ export default buildConfig({
   graphQL: graphQLConfig(),
   loggingLevels: refusedLoggingLevels,
   hooks: { afterError: [inputErrorsAre400] },
-}).then((config) => applyQueryLimits(config))
+}).then((config) => inVietnamese(applyQueryLimits(config)))

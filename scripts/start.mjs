@@ -20,6 +20,9 @@ const env = {
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim(),
+  // Payload renders some admin dates on the server (a version's breadcrumb, the versions list)
+  // in the process's time zone: Vietnam time, as in the browser, not the server's UTC.
+  TZ: process.env.TZ || 'Asia/Ho_Chi_Minh',
 }
 // On Node 20 the payload CLI, loading the TypeScript config in production mode, can stall on the
 // Lexical import and exit silently unless modules resolve with the "production" condition.

@@ -21,12 +21,16 @@ export const ServiceLinks: GlobalConfig = {
       type: 'array',
       label: { vi: 'Nhóm liên kết', en: 'Link groups' },
       labels: { singular: { vi: 'Nhóm', en: 'Group' }, plural: { vi: 'Nhóm', en: 'Groups' } },
+      // rows are titled by what they hold, not "Nhóm 01"
+      admin: { components: { RowLabel: '/src/components/admin/RowLabel#GroupRowLabel' } },
       fields: [
         { name: 'title', type: 'text', localized: true, label: { vi: 'Tiêu đề nhóm (có thể để trống)', en: 'Group title (optional)' } },
         {
           name: 'links',
           type: 'array',
           label: { vi: 'Liên kết', en: 'Links' },
+          labels: { singular: { vi: 'Liên kết', en: 'Link' }, plural: { vi: 'Liên kết', en: 'Links' } },
+          admin: { components: { RowLabel: '/src/components/admin/RowLabel#LinkRowLabel' } },
           fields: [
             { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tên', en: 'Title' } },
             { name: 'url', type: 'text', required: true, validate: isWebAddress, label: { vi: 'Địa chỉ', en: 'URL' } },

@@ -4,6 +4,7 @@ import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import { createArticle, deleteArticle, readArticles, readArticleVersions, updateArticle } from '../../access/articles'
 import { isStaffField } from '../../access/isStaff'
+import { ADMIN_TIME_FORMAT, dayAndTime } from '../../admin/dates'
 import { mustExist } from '../../fields/mustExist'
 import { slugField } from '../../fields/slug'
 import { ratingEndpoints } from '../../ratings/endpoint'
@@ -18,6 +19,8 @@ import { revalidateChangedArticle, revalidateDeletedArticle } from './hooks/reva
 import { applyReview, notifyOnSubmit, stampSave } from './hooks/reviewWorkflow'
 import { stampAuthorship } from './hooks/stampAuthorship'
 import { reviewFields } from './reviewFields'
+
+const internalField = { disableListFilter: true, disableListColumn: true, disableGroupBy: true, disableBulkEdit: true }
 
 /** Counters move only through the system (Local API with access overridden), never a request. */
 const systemOnly: FieldAccess = () => false
@@ -74,7 +77,7 @@ export const Articles: CollectionConfig = {
   endpoints: [...ratingEndpoints, saveArticleEndpoint, abandonArticleEndpoint],
   versions: {
     maxPerDoc: 50,
-    drafts: { autosave: { interval: 2000, showSaveDraftButton: true }, schedulePublish: true },
+    drafts: { autosave: { interval: 2000, showSaveDraftButton: true }, schedulePublish: { timeFormat: ADMIN_TIME_FORMAT } },
   },
   hooks: {
     beforeValidate: [rejectUnknownStatus, includePrimaryCategory, applyReview],
@@ -183,7 +186,7 @@ export const Articles: CollectionConfig = {
       type: 'date',
       index: true,
       label: { vi: 'Ngày đăng', en: 'Published at' },
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: { position: 'sidebar', date: dayAndTime },
     },
     {
       name: 'expiresAt',
@@ -192,7 +195,7 @@ export const Articles: CollectionConfig = {
       label: { vi: 'Hết hạn lúc', en: 'Expires at' },
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime' },
+        date: dayAndTime,
         description: { vi: 'Sau thời điểm này bài viết không còn hiển thị trên cổng.', en: 'After this, the article leaves the portal.' },
       },
       validate: (value: unknown, { siblingData }: { siblingData: { publishedAt?: string | null } }) => {
@@ -212,9 +215,10 @@ export const Articles: CollectionConfig = {
     counter('viewCount', { vi: 'Lượt xem', en: 'Views' }),
     counter('ratingTotal', { vi: 'Tổng điểm đánh giá', en: 'Rating points' }),
     counter('ratingCount', { vi: 'Số lượt đánh giá', en: 'Rating votes' }),
-    // Folded copies for diacritic-insensitive search (hooks/indexForSearch); not edited by hand.
-    { name: 'searchTitle', type: 'text', localized: true, admin: { hidden: true } },
-    { name: 'searchText', type: 'textarea', localized: true, admin: { hidden: true } },
+    // Folded copies for diacritic-insensitive search (hooks/indexForSearch); not edited by hand,
+    // and kept out of the list's filters and columns, which offer hidden fields otherwise.
+    { name: 'searchTitle', type: 'text', localized: true, admin: { hidden: true, ...internalField } },
+    { name: 'searchText', type: 'textarea', localized: true, admin: { hidden: true, ...internalField } },
     {
       name: 'createdBy',
       type: 'relationship',

@@ -1,0 +1,100 @@
+/**
+ * The newsroom's words where Payload's Vietnamese stays English ("Block", "Collections", "API
+ * Key") or reads oddly ("Xuất bản tài liệu", "Quy tắc ngang", "Chỉ được sửa đổi"). Merged over
+ * Payload's and Lexical's own Vietnamese by `inVietnamese` (src/admin/inVietnamese.ts).
+ */
+export const vietnameseOverrides = {
+  general: {
+    collections: 'Dữ liệu',
+    globals: 'Cấu hình chung',
+    allCollections: 'Tất cả dữ liệu',
+    menu: 'Trình đơn',
+    newLabel: '{{label}} mới',
+    saveChanges: 'Lưu thay đổi',
+    lastModified: 'Sửa lần cuối lúc',
+    perPage: 'Mỗi trang: {{limit}}',
+    descending: 'Giảm dần',
+    // the scheduling drawer's field label
+    time: 'Thời điểm',
+    schedulePublishFor: 'Hẹn giờ cho bài “{{title}}”',
+    noUpcomingEventsScheduled: 'Chưa có lịch hẹn nào.',
+    deletedAt: 'Xóa lúc',
+    restoreAsPublished: 'Khôi phục thành bản đang đăng',
+    thisLanguage: 'Tiếng Việt',
+  },
+  authentication: {
+    apiKey: 'Khóa truy cập',
+    enableAPIKey: 'Cho phép dùng khóa truy cập',
+    generateNewAPIKey: 'Tạo khóa truy cập mới',
+    newAPIKeyGenerated: 'Đã tạo khóa truy cập mới.',
+    confirmGeneration: 'Xác nhận, tạo khóa mới',
+    generatingNewAPIKeyWillInvalidate:
+      'Tạo khóa truy cập mới sẽ <1>vô hiệu hóa</1> khóa cũ. Bạn có muốn tiếp tục không?',
+  },
+  error: {
+    unPublishingDocument: 'Đã có lỗi khi gỡ bài.',
+    unknown: 'Đã có lỗi không xác định. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên.',
+  },
+  fields: {
+    block: 'Khối',
+    blocks: 'khối',
+    blockType: 'Loại khối',
+    // also the toggle of every array row (a service link), not only of blocks
+    toggleBlock: 'Thu gọn / mở rộng',
+    searchForBlock: 'Tìm khối',
+    enterURL: 'Nhập địa chỉ (URL)',
+    openInNewTab: 'Mở trong thẻ mới',
+    relatedDocument: 'bài liên quan',
+  },
+  upload: {
+    selectFile: 'Chọn một tệp',
+  },
+  // Only articles have drafts: publishing is "đăng bài", unpublishing "gỡ bài", as in the newsroom.
+  version: {
+    publish: 'Đăng bài',
+    publishChanges: 'Đăng bản sửa',
+    saveDraft: 'Lưu nháp',
+    publishing: 'Đang đăng',
+    publishAllLocales: 'Đăng mọi ngôn ngữ',
+    publishIn: 'Đăng bản {{locale}}',
+    confirmPublish: 'Xác nhận, đăng bài',
+    aboutToPublishSelection: 'Đăng tất cả {{label}} đã chọn?',
+    unpublish: 'Gỡ bài',
+    unpublishing: 'Đang gỡ bài...',
+    unpublishIn: 'Gỡ bản {{locale}}',
+    aboutToUnpublish: 'Bài sẽ không còn hiện trên cổng. Bạn có muốn gỡ bài?',
+    aboutToUnpublishIn: 'Bài sẽ không còn hiện ở bản {{locale}}. Bạn có muốn gỡ?',
+    aboutToUnpublishSelection: 'Gỡ tất cả {{label}} đã chọn khỏi cổng?',
+    confirmUnpublish: 'Xác nhận, gỡ bài',
+    unpublished: 'Chưa đăng',
+    unpublishedSuccessfully: 'Đã gỡ bài.',
+    published: 'Đã đăng',
+    currentlyPublished: 'Đang đăng',
+    currentPublishedVersion: 'Phiên bản đang đăng',
+    previouslyPublished: 'Đã từng đăng',
+    draftHasPublishedVersion: 'Bản nháp (đã có bản đang đăng)',
+    currentDocumentStatus: 'Trạng thái hiện tại: {{docStatus}}',
+    aboutToRevertToPublished: 'Bỏ bản nháp này và quay về bản đang đăng?',
+    revertToPublished: 'Quay về bản đang đăng',
+    revertUnsuccessful: 'Không quay về được: chưa có bản nào đã đăng.',
+    schedulePublish: 'Hẹn giờ đăng',
+    modifiedOnly: 'Chỉ các trường đã sửa',
+    lastSavedAgo: 'Đã lưu {{distance}} trước',
+    selectLocales: 'Chọn ngôn ngữ để hiển thị',
+    versions: 'Phiên bản',
+    autosave: 'Tự động lưu',
+  },
+  localization: {
+    localeToPublish: 'Ngôn ngữ sẽ đăng',
+  },
+  lexical: {
+    horizontalRule: { label: 'Đường kẻ ngang' },
+    orderedList: { label: 'Danh sách đánh số' },
+    unorderedList: { label: 'Danh sách gạch đầu dòng' },
+    checklist: { label: 'Danh sách việc cần làm' },
+    relationship: { label: 'Bài liên quan' },
+    upload: { label: 'Ảnh / tệp' },
+    blocks: { inlineBlocks: { label: 'Khối trong dòng' } },
+    general: { toolbarItemsActive: '{{count}} đang bật' },
+  },
+}
