@@ -50,7 +50,13 @@ describeCluster('nginx in front of two instances', () => {
   }
 
   beforeAll(async () => {
-    cluster = await startCluster({ RATING_VOTES_PER_IP_PER_DAY: String(VOTE_LIMIT), STATS_HITS_PER_IP_PER_MINUTE: '1000000' })
+    cluster = await startCluster({
+      RATING_VOTES_PER_IP_PER_DAY: String(VOTE_LIMIT),
+      STATS_HITS_PER_IP_PER_MINUTE: '1000000',
+      // both instances work the job queue, every 2 s (scheduled publishing)
+      JOBS_AUTORUN: 'true',
+      JOBS_CRON: '*/2 * * * * *',
+    })
     const login = await fetch(`${cluster.url}/api/users/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -91,6 +97,33 @@ describeCluster('nginx in front of two instances', () => {
       if (!(seenOnNginx && seenOnB)) await new Promise((resolve) => setTimeout(resolve, 250))
     }
     expect({ seenOnNginx, seenOnB }).toEqual({ seenOnNginx: true, seenOnB: true })
+  })
+
+  it('an article scheduled through instance A appears, on time, on both instances and through nginx, where its address answered 404 before', async () => {
+    const [a, b] = cluster.instances
+    const title = `Tin hẹn giờ trên cụm máy chủ ${Date.now()}`
+    const article = await createArticle(a!.url, title, 'draft')
+    const shows = async (base: string) =>
+      (await fetch(`${base}/bai-viet/${article.slug}`)).status === 200 && (await (await fetch(`${base}/`)).text()).includes(title)
+    // the 404 and the home page without it, cached everywhere first
+    for (const base of [cluster.url, a!.url, b!.url]) {
+      expect((await fetch(`${base}/bai-viet/${article.slug}`)).status).toBe(404)
+      expect(await shows(base)).toBe(false)
+    }
+    const at = new Date(Date.now() + 3000)
+    expect((await api(a!.url, 'POST', `/articles/${article.id}/schedule`, { at: at.toISOString(), action: 'publish' })).status).toBe(201)
+    const seen: Record<string, number> = {}
+    while (Date.now() < at.getTime() + 20_000 && Object.keys(seen).length < 3) {
+      for (const [name, base] of [['nginx', cluster.url], ['A', a!.url], ['B', b!.url]] as const) {
+        if (!(name in seen) && (await shows(base))) seen[name] = Date.now() - at.getTime()
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    expect(Object.keys(seen).sort()).toEqual(['A', 'B', 'nginx'])
+    // not before its time; within the queue's 2 s, plus nginx's 5 s micro-cache
+    for (const after of Object.values(seen)) expect(after).toBeGreaterThanOrEqual(0)
+    expect(Math.max(seen.A!, seen.B!)).toBeLessThan(5000)
+    expect(seen.nginx).toBeLessThan(10_000)
   })
 
   it('hits spread over both instances and through nginx add up exactly', async () => {
