@@ -44,7 +44,6 @@ export async function notifyEditors(
     const { docs } = await payload.find({
       collection: 'users',
       where: { roles: { in: ['admin', 'editor'] } },
-      limit: 500,
       depth: 0,
       pagination: false,
       overrideAccess: true,
