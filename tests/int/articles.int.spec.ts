@@ -1,7 +1,7 @@
 /** Articles as the newsroom writes them: slugs, categories, expiry and scheduled publishing. */
 import type { Payload } from 'payload'
 
-import { articleData, makeCategory } from '../helpers/fixtures'
+import { articleData, makeCategory, makeUser } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 let ctx: TestPayload
@@ -134,5 +134,34 @@ describe('scheduled publishing', () => {
     expect(live.docs[0]._status).toBe('published')
     expect(live.docs[0].publishedAt).toBeTruthy()
     expect((await publicFind(later.slug)).totalDocs).toBe(0)
+  })
+
+  it("takes the moment it went live as its date, not a date a reporter typed while drafting", async () => {
+    const reporter = await makeUser(payload, 'reporter', 'phong-vien-hen-gio')
+    const drafted = await payload.create({
+      collection: 'articles',
+      data: { ...articleData(category), _status: 'draft', publishedAt: '2026-01-02T03:00:00.000Z' },
+      draft: true,
+      user: reporter,
+      overrideAccess: false,
+    })
+    expect(drafted.publishedAt ?? null).toBeNull()
+    const wentLive = Date.now()
+    await schedule(drafted.id, new Date(Date.now() - 1000))
+    await payload.jobs.run({ queue: 'default' })
+
+    const live = await publicFind(drafted.slug)
+    expect(new Date(live.docs[0].publishedAt!).getTime()).toBeGreaterThanOrEqual(wentLive)
+  })
+
+  it('keeps the date an editor set', async () => {
+    const dated = await payload.create({
+      collection: 'articles',
+      data: { ...articleData(category), _status: 'draft', publishedAt: '2026-01-02T03:00:00.000Z' },
+      draft: true,
+    })
+    await schedule(dated.id, new Date(Date.now() - 1000))
+    await payload.jobs.run({ queue: 'default' })
+    expect((await publicFind(dated.slug)).docs[0].publishedAt).toBe('2026-01-02T03:00:00.000Z')
   })
 })

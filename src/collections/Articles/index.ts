@@ -3,6 +3,7 @@ import type { CollectionConfig, FieldAccess, FieldHook, NumberField } from 'payl
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import { createArticle, deleteArticle, readArticles, readArticleVersions, updateArticle } from '../../access/articles'
+import { isEditorField } from '../../access/isEditor'
 import { isStaffField } from '../../access/isStaff'
 import { ADMIN_TIME_FORMAT, dayAndTime } from '../../admin/dates'
 import { mustExist } from '../../fields/mustExist'
@@ -10,6 +11,7 @@ import { slugField } from '../../fields/slug'
 import { ratingEndpoints } from '../../ratings/endpoint'
 import { abandonArticleEndpoint } from './endpoints/abandon'
 import { saveArticleEndpoint } from './endpoints/save'
+import { scheduleEndpoints } from './endpoints/schedule'
 import { ImageWithCaption } from './blocks/ImageWithCaption'
 import { deleteVotes } from './hooks/deleteVotes'
 import { includePrimaryCategory } from './hooks/includePrimaryCategory'
@@ -74,7 +76,7 @@ export const Articles: CollectionConfig = {
     update: updateArticle,
     delete: deleteArticle,
   },
-  endpoints: [...ratingEndpoints, saveArticleEndpoint, abandonArticleEndpoint],
+  endpoints: [...ratingEndpoints, saveArticleEndpoint, ...scheduleEndpoints, abandonArticleEndpoint],
   versions: {
     maxPerDoc: 50,
     drafts: { autosave: { interval: 2000, showSaveDraftButton: true }, schedulePublish: { timeFormat: ADMIN_TIME_FORMAT } },
@@ -186,6 +188,8 @@ export const Articles: CollectionConfig = {
       type: 'date',
       index: true,
       label: { vi: 'Ngày đăng', en: 'Published at' },
+      // the dateline: the moment the article went live (stampAuthorship) unless an editor set one
+      access: { create: isEditorField, update: isEditorField },
       admin: { position: 'sidebar', date: dayAndTime },
     },
     {
