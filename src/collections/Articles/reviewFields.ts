@@ -5,6 +5,7 @@
 import type { Field, FieldAccess } from 'payload'
 
 import { isStaffField } from '../../access/isStaff'
+import { dayAndTime } from '../../admin/dates'
 import { REVIEW_LABELS, REVIEW_NOTE_MAX_LENGTH, REVIEW_STATUSES } from '../../workflow/review'
 
 /** Set by hooks only: a request cannot write them. */
@@ -44,7 +45,7 @@ export const reviewFields: Field[] = [
     index: true,
     label: { vi: 'Gửi lúc', en: 'Submitted at' },
     access: { read: isStaffField, create: systemOnly, update: systemOnly },
-    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    admin: { position: 'sidebar', readOnly: true, date: dayAndTime },
   },
   {
     // Each version keeps who saved it: the version history shows who changed what.
