@@ -93,7 +93,8 @@ describeInBrowser('the admin in Vietnamese', () => {
       expect(fields).not.toMatch(/search/i)
       await expectVietnamese(page, 'bộ lọc bài viết')
 
-      const firstArticle = page.locator('.table tbody tr a[href*="/collections/articles/"]').first()
+      // a published demo article, which has a publication date (list order differs by database)
+      const firstArticle = page.locator('.table tbody tr a[href*="/collections/articles/"]', { hasText: 'Thi đua, tạo đột phá' }).first()
       const articlePath = new URL(await firstArticle.evaluate((a) => (a as HTMLAnchorElement).href)).pathname
       await page.goto(`${url}${articlePath}`)
       // When the editor's walk still holds this article, Payload says who does, and since when
