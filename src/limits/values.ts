@@ -32,6 +32,12 @@ export function isValidId(id: unknown, idType: IdType): boolean {
   return typeof id === 'string' && SERIAL.test(id)
 }
 
+/** The `:id` of an endpoint's route as a serial id, or null (the caller answers 404). */
+export function routeId(req: { routeParams?: Record<string, unknown> }): number | null {
+  const raw = String(req.routeParams?.id ?? '')
+  return isValidId(raw, 'number') ? Number(raw) : null
+}
+
 function fits(value: unknown, kind: Kind, idType: IdType): boolean {
   if (value === null || value === 'null' || value === undefined) return true
   if (kind === 'id') return isValidId(value, idType)

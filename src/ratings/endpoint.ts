@@ -6,6 +6,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { publishedAndLive } from '../access/publishedAndLive'
 import { textUpTo } from '../limits/body'
+import { routeId } from '../limits/values'
 import { revalidate, tags } from '../lib/cache'
 import { clientIp } from '../lib/clientIp'
 import { keyedHash } from '../lib/keyedHash'
@@ -27,11 +28,6 @@ const refuse = (status: number, message: string, headers?: Record<string, string
   headers,
 })
 
-function articleId(req: PayloadRequest): number | null {
-  const raw = String(req.routeParams?.id ?? '')
-  return /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : null
-}
-
 async function findRateableArticle(req: PayloadRequest, id: number) {
   const { docs } = await req.payload.find({
     collection: 'articles',
@@ -47,7 +43,7 @@ async function findRateableArticle(req: PayloadRequest, id: number) {
 }
 
 async function vote(req: PayloadRequest, isForm: boolean): Promise<Answer & { slug?: string }> {
-  const id = articleId(req)
+  const id = routeId(req)
   const body = await textUpTo(req, MAX_VOTE_BODY_BYTES)
   if (body === null) return refuse(400, MESSAGES.tooLarge)
   const parsed = isForm ? parseFormVote(body) : parseJsonVote(body)
@@ -81,7 +77,7 @@ export const ratingEndpoints: Endpoint[] = [
     path: '/:id/rating',
     method: 'get',
     handler: async (req) => {
-      const id = articleId(req)
+      const id = routeId(req)
       if (id === null || !(await findRateableArticle(req, id))) return json(refuse(404, MESSAGES.notFound))
       const voter = identifyVoter(req.payload.secret, req.headers, req.user, { create: false, secure: false })
       const totals = await readTotals(req.payload, id, voter?.key ?? null)

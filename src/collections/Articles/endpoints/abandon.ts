@@ -7,6 +7,7 @@
 import type { Endpoint } from 'payload'
 
 import { hasRole } from '../../../access/roles'
+import { routeId } from '../../../limits/values'
 
 const answer = (status: number, message: string) =>
   Response.json(status < 300 ? { message } : { errors: [{ message }] }, { status, headers: { 'cache-control': 'no-store' } })
@@ -27,9 +28,8 @@ export const abandonArticleEndpoint: Endpoint = {
   handler: async (req) => {
     const { user, payload } = req
     if (!user || !hasRole(user, 'admin', 'editor', 'reporter')) return answer(401, 'Bạn cần đăng nhập.')
-    const raw = String(req.routeParams?.id ?? '')
-    if (!/^[1-9][0-9]{0,15}$/.test(raw)) return answer(404, 'Không tìm thấy bài viết.')
-    const id = Number(raw)
+    const id = routeId(req)
+    if (id === null) return answer(404, 'Không tìm thấy bài viết.')
     const { docs } = await payload.find({
       collection: 'articles',
       where: { id: { equals: id } },

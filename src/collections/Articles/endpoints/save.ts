@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Endpoint } from 'payload'
 
 import { publishedAndLive } from '../../../access/publishedAndLive'
+import { routeId } from '../../../limits/values'
 import { isLocale, localePath } from '../../../lib/locale'
 import { mediaDir } from '../../../lib/paths'
 import { renderSavedArticle } from '../../../lib/savedArticle'
@@ -14,16 +15,16 @@ export const saveArticleEndpoint: Endpoint = {
   path: '/:id/luu',
   method: 'get',
   handler: async (req) => {
-    const raw = String(req.routeParams?.id ?? '')
+    const id = routeId(req)
     const localeParam = req.searchParams.get('locale') ?? 'vi'
     const notFound = () => Response.json({ errors: [{ message: 'Không tìm thấy bài viết.' }] }, { status: 404 })
-    if (!/^[1-9][0-9]{0,15}$/.test(raw)) return notFound()
+    if (id === null) return notFound()
     if (!isLocale(localeParam)) {
       return Response.json({ errors: [{ message: 'Ngôn ngữ không hợp lệ: chỉ "vi" hoặc "en".' }] }, { status: 400 })
     }
     const { docs } = await req.payload.find({
       collection: 'articles',
-      where: { and: [{ id: { equals: Number(raw) } }, publishedAndLive()] },
+      where: { and: [{ id: { equals: id } }, publishedAndLive()] },
       locale: localeParam,
       fallbackLocale: false,
       depth: 2,

@@ -7,6 +7,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../access/roles'
 import { textUpTo } from '../../../limits/body'
+import { routeId } from '../../../limits/values'
 import { formatScheduleTime, parseScheduleRequest, scheduleArticle, scheduledChanges, SCHEDULE_MESSAGES } from '../../../workflow/schedule'
 
 const MAX_BODY_BYTES = 1024
@@ -18,12 +19,12 @@ const refuse = (status: number, message: string) => answer(status, { errors: [{ 
 async function target(req: PayloadRequest): Promise<{ id: number } | Response> {
   if (!req.user) return refuse(401, 'Bạn cần đăng nhập.')
   if (!hasRole(req.user, 'admin', 'editor')) return refuse(403, 'Chỉ biên tập viên và quản trị viên được hẹn giờ đăng hoặc gỡ bài.')
-  const raw = String(req.routeParams?.id ?? '')
+  const id = routeId(req)
   const notFound = () => refuse(404, 'Không tìm thấy bài viết.')
-  if (!/^[1-9][0-9]{0,15}$/.test(raw)) return notFound()
+  if (id === null) return notFound()
   const { docs } = await req.payload.find({
     collection: 'articles',
-    where: { id: { equals: Number(raw) } },
+    where: { id: { equals: id } },
     select: { slug: true },
     depth: 0,
     limit: 1,
