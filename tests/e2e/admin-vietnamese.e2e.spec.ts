@@ -147,6 +147,19 @@ describeInBrowser('the admin in Vietnamese', () => {
       await expectVietnamese(page, 'phiên bản')
       expect(lastSaved).toBeDefined()
       expect(await page.locator('.table').innerText()).toContain(lastSaved)
+      // one version: its breadcrumb (the one that showed UTC) reads the same time as the list
+      const newest = page.locator('.table tbody tr a').first()
+      const listed = (await newest.innerText()).trim()
+      expect(listed).toMatch(DATE_TIME)
+      await newest.click()
+      await page.waitForURL(/\/versions\/[^/]+$/)
+      await page.locator('.step-nav').getByText(listed).waitFor()
+      await expectVietnamese(page, 'một phiên bản')
+
+      // the review queue (src/workflow)
+      await page.goto(`${url}/admin/cho-duyet`)
+      await page.locator('.template-default').waitFor()
+      await expectVietnamese(page, 'chờ duyệt')
 
       for (const [path, screen] of [
         ['/admin/collections/images', 'ảnh'],

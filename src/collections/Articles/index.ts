@@ -221,8 +221,21 @@ export const Articles: CollectionConfig = {
     counter('ratingCount', { vi: 'Số lượt đánh giá', en: 'Rating votes' }),
     // Folded copies for diacritic-insensitive search (hooks/indexForSearch); not edited by hand,
     // and kept out of the list's filters and columns, which offer hidden fields otherwise.
-    { name: 'searchTitle', type: 'text', localized: true, admin: { hidden: true, ...internalField } },
-    { name: 'searchText', type: 'textarea', localized: true, admin: { hidden: true, ...internalField } },
+    // (labelled all the same: the versions' comparison shows them)
+    {
+      name: 'searchTitle',
+      type: 'text',
+      localized: true,
+      label: { vi: 'Tiêu đề không dấu (để tìm kiếm)', en: 'Folded title (search)' },
+      admin: { hidden: true, ...internalField },
+    },
+    {
+      name: 'searchText',
+      type: 'textarea',
+      localized: true,
+      label: { vi: 'Nội dung không dấu (để tìm kiếm)', en: 'Folded text (search)' },
+      admin: { hidden: true, ...internalField },
+    },
     {
       name: 'createdBy',
       type: 'relationship',
