@@ -187,6 +187,12 @@ describeInBrowser('the admin in Vietnamese', () => {
         await page.locator('.table').waitFor()
         await expectVietnamese(page, 'người dùng')
       }
+      // the raw statistics tables (their "Key" column)
+      for (const slug of ['stats-totals', 'stats-pages', 'stats-breakdowns']) {
+        await page.goto(`${url}/admin/collections/${slug}`)
+        await page.locator('.template-default').waitFor()
+        await expectVietnamese(page, slug)
+      }
       await context.close()
     }, 180_000)
   }

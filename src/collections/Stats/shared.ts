@@ -32,7 +32,15 @@ export const statsCollection = (
   fields: config.fields,
 })
 
-export const keyField: Field = { name: 'key', type: 'text', required: true, unique: true, admin: { readOnly: true } }
+// labelled, or the admin's list shows an English "Key" column
+export const keyField: Field = {
+  name: 'key',
+  type: 'text',
+  required: true,
+  unique: true,
+  label: { vi: 'Mã', en: 'Key' },
+  admin: { readOnly: true },
+}
 
 export const count = (name: string, label: { vi: string; en: string }): Field => ({
   name,
