@@ -1,22 +1,22 @@
 /** The login page's logo: our emblem and the portal's name, as the Site settings spell it. */
-import type { Payload } from 'payload'
-
+import { getSite } from '../../lib/site'
 import { Emblem } from './Emblem'
 
 export const PORTAL_NAME_FALLBACK = 'Cổng thông tin'
 
-async function portalName(payload?: Payload): Promise<string> {
+// the portal's own cached read: every admin page shows the name, a Site save refreshes it
+async function portalName(): Promise<string> {
   try {
-    const site = await payload?.findGlobal({ slug: 'site', locale: 'vi', depth: 0 })
-    return site?.portalName || PORTAL_NAME_FALLBACK
+    const site = await getSite('vi')
+    return site.portalName || PORTAL_NAME_FALLBACK
   } catch {
     // before the first migration the table is missing: the login page still shows a name
     return PORTAL_NAME_FALLBACK
   }
 }
 
-export async function Logo({ payload }: { payload?: Payload }) {
-  const name = await portalName(payload)
+export async function Logo() {
+  const name = await portalName()
   return (
     <div className="portal-logo">
       <Emblem size={56} />
@@ -38,8 +38,8 @@ export function Icon() {
 }
 
 /** The navigation's first entry: our emblem and name above the menu. */
-export async function NavBrand({ payload }: { payload?: Payload }) {
-  const name = await portalName(payload)
+export async function NavBrand() {
+  const name = await portalName()
   return (
     <div className="portal-nav-brand">
       <Emblem size={28} />
