@@ -128,6 +128,10 @@ describeInBrowser('the admin in Vietnamese', () => {
       await page.locator('#slash-menu').getByText('Đường kẻ ngang').waitFor()
       await expectVietnamese(page, 'thêm khối')
       await page.keyboard.press('Escape')
+      // the link editor waits hidden in the page: its labels are Vietnamese before it shows
+      const allLabels = await page.evaluate(() => [...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')))
+      expect(allLabels).toContain('Sửa liên kết')
+      expect(allLabels.filter((label) => ['Drag to move', 'Add block', 'Edit link', 'Remove link'].includes(label ?? ''))).toEqual([])
 
       // the scheduling drawer: Vietnam time preselected, its own picker in Vietnamese, 24-hour
       await page.locator('.doc-controls .popup-button').first().click()
