@@ -59,6 +59,8 @@ export default buildConfig({
       beforeNavLinks: ['/src/components/admin/Logo#NavBrand', '/src/components/workflow/ReviewNavLink#ReviewNavLink'],
       providers: ['/src/components/admin/FixedEnglishLabels#FixedEnglishLabels'],
       afterNavLinks: ['/src/components/stats/admin/StatsNavLink#StatsNavLink'],
+      // the newsroom's first screen: the day's figures, the queue, schedules, latest publishes
+      beforeDashboard: ['/src/components/workflow/NewsroomDashboard#NewsroomDashboard'],
       views: {
         stats: { Component: '/src/components/stats/admin/StatsView#StatsView', path: '/thong-ke' },
         reviewQueue: { Component: '/src/components/workflow/ReviewQueueView#ReviewQueueView', path: '/cho-duyet' },

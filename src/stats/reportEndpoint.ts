@@ -4,6 +4,7 @@ import type { Endpoint } from 'payload'
 import { hasRole } from '../access/roles'
 import { buildReport, parseReportQuery, REPORT_MESSAGES, reportCsv } from './report'
 import { recorderFor } from './endpoints'
+import { articleTitlesOf } from './summary'
 import { bucketsOf } from './time'
 
 const refuse = (status: number, message: string) =>
@@ -21,20 +22,7 @@ export const reportEndpoint: Endpoint = {
     const parsed = parseReportQuery(params, bucketsOf(Date.now()).day)
     if (!parsed.ok) return refuse(400, parsed.message)
 
-    const report = await buildReport(recorderFor(req.payload).db, parsed.query, async (ids) => {
-      if (!ids.length) return new Map()
-      const { docs } = await req.payload.find({
-        collection: 'articles',
-        where: { id: { in: ids } },
-        select: { title: true, slug: true },
-        depth: 0,
-        limit: ids.length,
-        pagination: false,
-        overrideAccess: true,
-        req,
-      })
-      return new Map(docs.map((d) => [d.id, { title: d.title, slug: d.slug ?? '' }]))
-    })
+    const report = await buildReport(recorderFor(req.payload).db, parsed.query, articleTitlesOf(req.payload, req))
     if (format === 'csv') {
       const name = `thong-ke-${parsed.query.from}-${parsed.query.to}.csv`
       return new Response(reportCsv(report), {

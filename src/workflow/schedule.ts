@@ -4,7 +4,7 @@
  * the job queue; see payload.config.ts `jobs`), so a newsroom that scripts gets exactly what an
  * editor clicking gets.
  */
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { localParts } from '../lib/dates'
 
@@ -68,19 +68,21 @@ export async function scheduleArticle(
   return { id: job.id, at: at.toISOString(), action }
 }
 
+// A job still to run: not done, not failed.
+const PENDING: Where[] = [
+  { taskSlug: { equals: SCHEDULE_TASK } },
+  { 'input.doc.relationTo': { equals: 'articles' } },
+  { completedAt: { exists: false } },
+  { hasError: { not_equals: true } },
+]
+
+const actionOf = (input: unknown): ScheduleAction => ((input as { type?: string })?.type === 'unpublish' ? 'unpublish' : 'publish')
+
 /** What is still to happen to an article, soonest first. */
 export async function scheduledChanges(payload: Payload, articleId: number): Promise<ScheduledChange[]> {
   const { docs } = await payload.find({
     collection: 'payload-jobs',
-    where: {
-      and: [
-        { taskSlug: { equals: SCHEDULE_TASK } },
-        { 'input.doc.value': { equals: String(articleId) } },
-        { 'input.doc.relationTo': { equals: 'articles' } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-      ],
-    },
+    where: { and: [...PENDING, { 'input.doc.value': { equals: String(articleId) } }] },
     sort: 'waitUntil',
     limit: 100,
     depth: 0,
@@ -89,6 +91,29 @@ export async function scheduledChanges(payload: Payload, articleId: number): Pro
   return docs.map((job) => ({
     id: job.id,
     at: new Date(job.waitUntil as string).toISOString(),
-    action: (job.input as { type?: string })?.type === 'unpublish' ? 'unpublish' : 'publish',
+    action: actionOf(job.input),
   }))
+}
+
+export type UpcomingChange = ScheduledChange & { articleId: number }
+
+/** What is still to happen to any article, soonest first (the dashboard's "Hẹn giờ" block). */
+export async function upcomingChanges(payload: Payload, limit = 10): Promise<{ docs: UpcomingChange[]; totalDocs: number }> {
+  const { docs, totalDocs } = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: PENDING },
+    sort: 'waitUntil',
+    limit,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return {
+    docs: docs.map((job) => ({
+      id: job.id,
+      at: new Date(job.waitUntil as string).toISOString(),
+      action: actionOf(job.input),
+      articleId: Number((job.input as { doc?: { value?: unknown } })?.doc?.value),
+    })),
+    totalDocs,
+  }
 }

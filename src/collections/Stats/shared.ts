@@ -17,7 +17,9 @@ export const statsCollection = (
   timestamps: false,
   lockDocuments: false,
   admin: {
-    group: { vi: 'Thống kê', en: 'Statistics' },
+    // out of the navigation and the first screen's cards (the view Thống kê truy cập reads them);
+    // their lists stay reachable by address, and from that view
+    group: false,
     hidden: !config.readable,
     description: config.description,
     disableCopyToLocale: true,

@@ -35,6 +35,7 @@ import { GroupRowLabel as GroupRowLabel_eb29bded7658affe013c3b11af8b24e4 } from 
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { StatsNavLink as StatsNavLink_3165dda5531880667ec776fde26f8fca } from '../../../../src/components/stats/admin/StatsNavLink'
+import { NewsroomDashboard as NewsroomDashboard_fb42697dcc231471bf34fb645df8878d } from '../../../../src/components/workflow/NewsroomDashboard'
 import { NavBrand as NavBrand_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { ReviewNavLink as ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7 } from '../../../../src/components/workflow/ReviewNavLink'
 import { FixedEnglishLabels as FixedEnglishLabels_dffe30c275e4332408dca2853ed2ff75 } from '../../../../src/components/admin/FixedEnglishLabels'
@@ -81,6 +82,7 @@ export const importMap = {
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/stats/admin/StatsNavLink#StatsNavLink": StatsNavLink_3165dda5531880667ec776fde26f8fca,
+  "/src/components/workflow/NewsroomDashboard#NewsroomDashboard": NewsroomDashboard_fb42697dcc231471bf34fb645df8878d,
   "/src/components/admin/Logo#NavBrand": NavBrand_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/workflow/ReviewNavLink#ReviewNavLink": ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7,
   "/src/components/admin/FixedEnglishLabels#FixedEnglishLabels": FixedEnglishLabels_dffe30c275e4332408dca2853ed2ff75,
