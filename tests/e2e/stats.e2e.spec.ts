@@ -6,6 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import { previousPeriod, shiftDay } from '../../src/stats/report'
+import { bucketsOf } from '../../src/stats/time'
 import { appInBrowser, browserAvailable, logInToAdmin } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
@@ -104,6 +106,20 @@ describeInBrowser('visitor statistics', () => {
     expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(1)
     const visits = Number((await page.locator('[data-total="visits"] .stats-card__value').innerText()).replace(/,/g, ''))
     expect(visits).toBeGreaterThanOrEqual(3)
+    // compared in plain Vietnamese with the 30 days before, dates as dd/MM/yyyy (nothing was counted then)
+    const today = bucketsOf(Date.now()).day
+    const before = previousPeriod(shiftDay(today, -29), today)
+    const ddMMyyyy = (day: string) => `${day.slice(8)}/${day.slice(5, 7)}/${day.slice(0, 4)}`
+    expect(await page.locator('[data-total="visits"] .stats-card__change').innerText()).toBe(
+      `Tăng so với kỳ trước từ ${ddMMyyyy(before.from)} đến ${ddMMyyyy(before.to)} (0)`,
+    )
+    expect(await page.locator('.stats-summary').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    expect(await page.locator('.stats-table').first().locator('th').allInnerTexts()).toEqual([
+      'Bài viết',
+      'Lượt xem trang',
+      'Lượt truy cập bắt đầu tại bài',
+      'Khách xem bài (cộng theo ngày)',
+    ])
     expect(await page.getByRole('table').filter({ hasText: 'Bài viết' }).getByText(/Thi đua, tạo đột phá/).count()).toBeGreaterThanOrEqual(1)
     const csv = await page.getByRole('link', { name: 'Xuất CSV' }).getAttribute('href')
     const response = await page.request.get(`${suite.app.url}${csv}`)

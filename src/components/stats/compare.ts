@@ -15,9 +15,9 @@ export function compareWith(current: number, previous: number, than: string): st
 /** A report's day label (YYYY-MM-DD, already a Vietnam day) as dd/MM/yyyy. */
 export const dayLabel = (day: string) => formatShortDate(`${day}T12:00:00+07:00`)
 
-/** "kỳ trước (03/10/2026 – 01/11/2026)", or "ngày 02/11/2026" for one day. */
+/** "kỳ trước từ 03/10/2026 đến 01/11/2026", or "ngày 02/11/2026" for one day. */
 export const previousPeriodName = (from: string, to: string) =>
-  from === to ? `ngày ${dayLabel(from)}` : `kỳ trước (${dayLabel(from)} – ${dayLabel(to)})`
+  from === to ? `ngày ${dayLabel(from)}` : `kỳ trước từ ${dayLabel(from)} đến ${dayLabel(to)}`
 
 /** A series bucket as the chart shows it: 03/10/2026, 03/10/2026 14h, 10/2026, 2026. */
 export function bucketLabel(bucket: string): string {

@@ -11,6 +11,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 
 import { deviceName, type Granularity, type Ranked, type Report, shiftDay as shift } from '../../../stats/report'
 import { bucketsOf } from '../../../stats/time'
+import { bucketLabel, compareWith, previousPeriodName } from '../compare'
 import { formatCount } from '../live'
 
 const GRANULARITIES: [Granularity, string][] = [
@@ -29,12 +30,6 @@ const PRESETS: [string, () => { from: string; to: string; granularity: Granulari
   ['30 ngày', () => ({ from: shift(today(), -29), to: today(), granularity: 'day' })],
   ['12 tháng', () => ({ from: `${shift(today(), -365).slice(0, 7)}-01`, to: today(), granularity: 'month' })],
 ]
-
-function change(current: number, previous: number): string {
-  if (previous === 0) return current === 0 ? '0%' : 'mới'
-  const pct = ((current - previous) / previous) * 100
-  return `${pct > 0 ? '+' : ''}${pct.toFixed(1)}%`
-}
 
 function RankedTable({ title, rows, name = (v) => v }: { title: string; rows: Ranked[]; name?: (value: string) => string }) {
   return (
@@ -167,8 +162,7 @@ export function StatsDashboard() {
                 <div className="stats-card__label">{label}</div>
                 <div className="stats-card__value">{formatCount(report.current.totals[key])}</div>
                 <div className="stats-card__change">
-                  {change(report.current.totals[key], report.previous.totals[key])} so với {report.previous.from} – {report.previous.to} (
-                  {formatCount(report.previous.totals[key])})
+                  {compareWith(report.current.totals[key], report.previous.totals[key], previousPeriodName(report.previous.from, report.previous.to))}
                 </div>
               </div>
             ))}
@@ -179,9 +173,9 @@ export function StatsDashboard() {
             <ResponsiveContainer width="100%" height={320}>
               <LineChart data={chart} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="bucket" minTickGap={24} />
+                <XAxis dataKey="bucket" minTickGap={24} tickFormatter={bucketLabel} />
                 <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} />
-                <Tooltip formatter={(v) => formatCount(Number(v))} />
+                <Tooltip formatter={(v) => formatCount(Number(v))} labelFormatter={(label) => bucketLabel(String(label))} />
                 <Legend />
                 <Line type="monotone" dataKey="Lượt truy cập" stroke="#c8102e" strokeWidth={2} dot={false} isAnimationActive={false} />
                 <Line type="monotone" dataKey="Lượt xem trang" stroke="#1f5fa8" dot={false} isAnimationActive={false} />
@@ -200,8 +194,10 @@ export function StatsDashboard() {
                   <tr>
                     <th scope="col">Bài viết</th>
                     <th scope="col">Lượt xem trang</th>
-                    <th scope="col">Lượt truy cập</th>
-                    <th scope="col">Khách</th>
+                    {/* a visit counts on the page where it starts (DESIGN.md): a reader who came from
+                        the home page is a visitor of the article, not one of its visits */}
+                    <th scope="col">Lượt truy cập bắt đầu tại bài</th>
+                    <th scope="col">Khách xem bài (cộng theo ngày)</th>
                   </tr>
                 </thead>
                 <tbody>
