@@ -118,6 +118,15 @@ async function series(db: Database, from: string, to: string, granularity: Granu
   return [...points.values()]
 }
 
+/**
+ * Visitors are distinct per day (DESIGN.md): a range's visitors are the sum of its days whatever
+ * the granularity shown. Summing hourly points would count a reader of 9:00 and 11:00 twice.
+ */
+async function dayVisitors(db: Database, from: string, to: string): Promise<number> {
+  const [row] = await db.all(`SELECT ${sumOf('visitors')} AS visitors FROM stats_totals WHERE period = 'day' AND bucket >= ? AND bucket <= ?`, [from, to])
+  return n(row?.visitors)
+}
+
 const zero = (bucket: string): Point => ({ bucket, pageViews: 0, visits: 0, visitors: 0, bots: 0 })
 
 /** Month labels wholly inside [from, to], and the day labels of the rest. */
@@ -172,16 +181,21 @@ export async function buildReport(
   articleTitles: (ids: number[]) => Promise<Map<number, { title: string; slug: string }>>,
 ): Promise<Report> {
   const prev = previousPeriod(query.from, query.to)
-  const [current, previous, top, rest] = await Promise.all([
+  const hourly = query.granularity === 'hour'
+  const [current, previous, top, rest, visitors, previousVisitors] = await Promise.all([
     series(db, query.from, query.to, query.granularity),
     series(db, prev.from, prev.to, query.granularity),
     topArticles(db, query.from, query.to, articleTitles),
     breakdowns(db, query.from, query.to),
+    hourly ? dayVisitors(db, query.from, query.to) : null,
+    hourly ? dayVisitors(db, prev.from, prev.to) : null,
   ])
+  // by day, month or year the points are already sums of days
+  const totalsOf = (points: Point[], days: number | null) => (days === null ? sum(points) : { ...sum(points), visitors: days })
   return {
     granularity: query.granularity,
-    current: { from: query.from, to: query.to, series: current, totals: sum(current) },
-    previous: { ...prev, series: previous, totals: sum(previous) },
+    current: { from: query.from, to: query.to, series: current, totals: totalsOf(current, visitors) },
+    previous: { ...prev, series: previous, totals: totalsOf(previous, previousVisitors) },
     topArticles: top,
     referrers: rest.referrer!,
     browsers: rest.browser!,

@@ -307,6 +307,22 @@ describe('GET /api/stats/report', () => {
     expect(monthly.topArticles[0]).toMatchObject({ id: article.id, pageViews: 3 })
   })
 
+  it('gives a day the same number of visitors whether it is read by hour, day or month (DESIGN: distinct per day, summed over days)', async () => {
+    const editor = await makeUser(payload, 'editor', 'editor-granularity')
+    const token = await api.login(editor.email, editor.password)
+    const c = clocked('2026-09-10T02:00:00Z') // 09:00 in Viet Nam
+    await c.hit({ path: '/' }, { ip: '198.51.100.40' })
+    await c.hit({ path: '/' }, { ip: '198.51.100.41' })
+    c.at('2026-09-10T04:00:00Z') // 11:00: the first reader again, in another hour of the same day
+    await c.hit({ path: '/' }, { ip: '198.51.100.40' })
+
+    const visitors = async (query: string) =>
+      ((await (await api.request('GET', `/stats/report?${query}`, { token })).json()) as import('../../src/stats/report').Report).current.totals.visitors
+    expect(await visitors('from=2026-09-10&to=2026-09-10&granularity=day')).toBe(2)
+    expect(await visitors('from=2026-09-10&to=2026-09-10&granularity=hour')).toBe(2)
+    expect(await visitors('from=2026-09-01&to=2026-09-30&granularity=month')).toBe(2)
+  })
+
   it('exports what it shows as CSV, with formulas defused', async () => {
     const editor = await makeUser(payload, 'editor', 'editor3')
     const token = await api.login(editor.email, editor.password)
