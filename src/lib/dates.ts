@@ -47,6 +47,12 @@ export function formatDateline(date: Date | string): string {
   return `${WEEKDAYS_VI[p.weekday]} - ${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
 }
 
+/** A date and time as the admin shows them (ADMIN_DATE_FORMAT): "01/12/2026 09:00". */
+export function formatDateTime(date: Date | string): string {
+  const p = localParts(date)
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
+}
+
 /** A short date for lists: "23/02/2022". */
 export function formatShortDate(date: Date | string): string {
   const p = localParts(date)

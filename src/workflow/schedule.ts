@@ -6,8 +6,6 @@
  */
 import type { Payload, Where } from 'payload'
 
-import { localParts } from '../lib/dates'
-
 export const SCHEDULE_ACTIONS = ['publish', 'unpublish'] as const
 export type ScheduleAction = (typeof SCHEDULE_ACTIONS)[number]
 
@@ -40,12 +38,6 @@ export function parseScheduleRequest(body: unknown, now = new Date()): { ok: tru
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_YEARS_AHEAD)
   if (when.getTime() > limit.getTime()) return { ok: false, message: SCHEDULE_MESSAGES.tooFar }
   return { ok: true, value: { at: when, action: action as ScheduleAction } }
-}
-
-/** "01/12/2026 09:00", in the province's time. */
-export function formatScheduleTime(at: Date): string {
-  const p = localParts(at)
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
 }
 
 export type ScheduledChange = { id: number | string; at: string; action: ScheduleAction }

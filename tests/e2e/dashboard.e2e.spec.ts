@@ -6,8 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { formatDateline } from '../../src/lib/dates'
-import { formatScheduleTime } from '../../src/workflow/schedule'
+import { formatDateline, formatDateTime } from '../../src/lib/dates'
 import { appInBrowser, browserAvailable, type BrowserSuite, logInToAdmin } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
@@ -101,16 +100,16 @@ describeInBrowser('the admin’s first screen', () => {
 
     // the queue
     expect(await page.locator('#newsroom-queue').innerText()).toBe('Chờ duyệt (1)')
-    expect((await texts(page, 'newsroom-queue')).map(oneLine)).toEqual([`${submittedTitle} Phóng viên · gửi lúc ${formatScheduleTime(new Date(submittedAt))}`])
+    expect((await texts(page, 'newsroom-queue')).map(oneLine)).toEqual([`${submittedTitle} Phóng viên · gửi lúc ${formatDateTime(submittedAt)}`])
     expect(await page.getByRole('link', { name: 'Mở danh sách chờ duyệt' }).getAttribute('href')).toBe('/admin/cho-duyet')
 
     // the schedule, soonest first
     expect(await page.locator('#newsroom-scheduled').innerText()).toBe('Hẹn giờ (2)')
     expect((await texts(page, 'newsroom-scheduled')).map(oneLine)).toEqual([
-      `${formatScheduleTime(at)} Đăng bài ${scheduledTitle}`,
-      `${formatScheduleTime(takeDown)} Gỡ bài ${publishedTitle}`,
+      `${formatDateTime(at)} Đăng bài ${scheduledTitle}`,
+      `${formatDateTime(takeDown)} Gỡ bài ${publishedTitle}`,
     ])
-    expect(formatScheduleTime(at)).toMatch(/^\d{2}\/\d{2}\/\d{4} 09:00$/)
+    expect(formatDateTime(at)).toMatch(/^\d{2}\/\d{2}\/\d{4} 09:00$/)
     expect(await page.getByRole('link', { name: scheduledTitle }).getAttribute('href')).toBe(`/admin/collections/articles/${scheduledId}`)
 
     // the latest publishes, with their dateline

@@ -6,14 +6,8 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
 import { hasRole } from '../../access/roles'
-import { localParts } from '../../lib/dates'
+import { formatDateTime } from '../../lib/dates'
 import { reviewQueue } from '../../workflow/queue'
-
-const dateTime = (iso: string | null) => {
-  if (!iso) return ''
-  const p = localParts(iso)
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
-}
 
 export async function ReviewQueueView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req, visibleEntities, permissions, locale } = initPageResult
@@ -56,7 +50,7 @@ export async function ReviewQueueView({ initPageResult, params, searchParams }: 
                       <Link href={`${admin}/collections/articles/${doc.id}`}>{doc.title || '(chưa có tiêu đề)'}</Link>
                     </td>
                     <td>{typeof doc.createdBy === 'object' && doc.createdBy ? doc.createdBy.name || doc.createdBy.email : ''}</td>
-                    <td>{dateTime(doc.submittedAt)}</td>
+                    <td>{doc.submittedAt ? formatDateTime(doc.submittedAt) : ''}</td>
                     <td>{doc.reviewNote ?? ''}</td>
                   </tr>
                 ))}

@@ -6,9 +6,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../access/roles'
+import { formatDateTime } from '../../../lib/dates'
 import { textUpTo } from '../../../limits/body'
 import { routeId } from '../../../limits/values'
-import { formatScheduleTime, parseScheduleRequest, scheduleArticle, scheduledChanges, SCHEDULE_MESSAGES } from '../../../workflow/schedule'
+import { parseScheduleRequest, scheduleArticle, scheduledChanges, SCHEDULE_MESSAGES } from '../../../workflow/schedule'
 
 const MAX_BODY_BYTES = 1024
 
@@ -64,7 +65,7 @@ export const scheduleEndpoints: Endpoint[] = [
       const { at, action } = parsed.value
       const scheduled = await scheduleArticle(req.payload, { articleId: article.id, at, action, userId: Number(req.user!.id) })
       const verb = action === 'publish' ? 'đăng bài' : 'gỡ bài'
-      return answer(201, { ...scheduled, message: `Đã hẹn giờ ${verb} lúc ${formatScheduleTime(at)} (giờ Việt Nam).` })
+      return answer(201, { ...scheduled, message: `Đã hẹn giờ ${verb} lúc ${formatDateTime(at)} (giờ Việt Nam).` })
     },
   },
 ]
