@@ -126,9 +126,15 @@ describeInBrowser('visitor statistics', () => {
     expect(response.status()).toBe(200)
     expect(await response.text()).toContain('Bảng,Nhãn,Lượt xem trang,Lượt truy cập,Khách,Bot')
 
-    // Bad range: a clear message, not a broken page.
+    // Days are shown and typed dd/MM/yyyy, whatever the browser's language.
+    expect(await page.inputValue('input[name="to"]')).toBe(ddMMyyyy(today))
     await page.fill('input[name="from"]', '2026-12-31')
-    await page.fill('input[name="to"]', '2026-01-01')
+    await page.getByRole('button', { name: 'Xem thống kê' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Ngày phải có dạng dd/mm/yyyy, ví dụ 01/12/2026.' }).waitFor()
+
+    // Bad range: a clear message, not a broken page.
+    await page.fill('input[name="from"]', '31/12/2026')
+    await page.fill('input[name="to"]', '01/01/2026')
     await page.getByRole('button', { name: 'Xem thống kê' }).click()
     await page.getByRole('alert').filter({ hasText: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.' }).waitFor()
     await context.close()

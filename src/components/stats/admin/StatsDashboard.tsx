@@ -11,7 +11,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 
 import { deviceName, type Granularity, type Ranked, type Report, shiftDay as shift } from '../../../stats/report'
 import { bucketsOf } from '../../../stats/time'
-import { bucketLabel, compareWith, previousPeriodName } from '../compare'
+import { bucketLabel, compareWith, dayLabel, previousPeriodName } from '../compare'
 import { formatCount } from '../live'
 
 const GRANULARITIES: [Granularity, string][] = [
@@ -30,6 +30,19 @@ const PRESETS: [string, () => { from: string; to: string; granularity: Granulari
   ['30 ngày', () => ({ from: shift(today(), -29), to: today(), granularity: 'day' })],
   ['12 tháng', () => ({ from: `${shift(today(), -365).slice(0, 7)}-01`, to: today(), granularity: 'month' })],
 ]
+
+/**
+ * Days are typed as the newsroom writes them, dd/MM/yyyy: a native date input would follow the
+ * browser's language (MM/dd/yyyy in an English browser).
+ */
+const DAY_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', size: 10, required: true } as const
+const TYPED_DAY_MESSAGE = 'Ngày phải có dạng dd/mm/yyyy, ví dụ 01/12/2026.'
+
+/** "1/12/2026" → "2026-12-01" as the report takes it; null if not written so (the report checks it is a real day). */
+function typedDay(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text)
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null
+}
 
 function RankedTable({ title, rows, name = (v) => v }: { title: string; rows: Ranked[]; name?: (value: string) => string }) {
   return (
@@ -107,14 +120,17 @@ export function StatsDashboard() {
         onSubmit={(event) => {
           event.preventDefault()
           const data = new FormData(event.currentTarget)
-          setRange({ from: String(data.get('from')), to: String(data.get('to')), granularity: data.get('granularity') as Granularity })
+          const from = typedDay(String(data.get('from')))
+          const to = typedDay(String(data.get('to')))
+          setError(from && to ? '' : TYPED_DAY_MESSAGE)
+          if (from && to) setRange({ from, to, granularity: data.get('granularity') as Granularity })
         }}
       >
         <label>
-          Từ ngày <input type="date" name="from" defaultValue={range.from} key={`from-${range.from}`} required />
+          Từ ngày <input {...DAY_INPUT} name="from" defaultValue={dayLabel(range.from)} key={`from-${range.from}`} />
         </label>
         <label>
-          Đến ngày <input type="date" name="to" defaultValue={range.to} key={`to-${range.to}`} required />
+          Đến ngày <input {...DAY_INPUT} name="to" defaultValue={dayLabel(range.to)} key={`to-${range.to}`} />
         </label>
         <label>
           Xem{' '}
