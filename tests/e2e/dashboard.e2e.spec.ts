@@ -134,6 +134,12 @@ describeInBrowser('the admin’s first screen', () => {
     expect(await reporter.page.locator('#newsroom-today, #newsroom-queue, #newsroom-scheduled').count()).toBe(0)
     expect((await texts(reporter.page, 'newsroom-recent')).map(oneLine)[0]).toBe(`${publishedTitle} ${formatDateline(publishedAt)}`)
 
+    // returned with a note: first in the reporter's list, with the note
+    const returned = await editor.page.request.patch(`/api/articles/${draftId}?draft=true`, { data: { reviewStatus: 'returned', reviewNote: 'Thiếu ảnh minh họa.' } })
+    expect(returned.status()).toBe(200)
+    await reporter.page.reload()
+    expect((await texts(reporter.page, 'newsroom-own')).map(oneLine)[0]).toBe(`${submittedTitle} Trả lại – Thiếu ảnh minh họa.`)
+
     await reporter.context.close()
     await editor.context.close()
   }, 240_000)
