@@ -70,30 +70,13 @@ const PENDING: Where[] = [
 
 const actionOf = (input: unknown): ScheduleAction => ((input as { type?: string })?.type === 'unpublish' ? 'unpublish' : 'publish')
 
-/** What is still to happen to an article, soonest first. */
-export async function scheduledChanges(payload: Payload, articleId: number): Promise<ScheduledChange[]> {
-  const { docs } = await payload.find({
-    collection: 'payload-jobs',
-    where: { and: [...PENDING, { 'input.doc.value': { equals: String(articleId) } }] },
-    sort: 'waitUntil',
-    limit: 100,
-    depth: 0,
-    overrideAccess: true,
-  })
-  return docs.map((job) => ({
-    id: job.id,
-    at: new Date(job.waitUntil as string).toISOString(),
-    action: actionOf(job.input),
-  }))
-}
-
 export type UpcomingChange = ScheduledChange & { articleId: number }
 
-/** What is still to happen to any article, soonest first (the dashboard's "Hẹn giờ" block). */
-export async function upcomingChanges(payload: Payload, limit = 10): Promise<{ docs: UpcomingChange[]; totalDocs: number }> {
+/** Pending scheduled changes matching `where` as well, soonest first. */
+async function pendingChanges(payload: Payload, where: Where[], limit: number): Promise<{ docs: UpcomingChange[]; totalDocs: number }> {
   const { docs, totalDocs } = await payload.find({
     collection: 'payload-jobs',
-    where: { and: PENDING },
+    where: { and: [...PENDING, ...where] },
     sort: 'waitUntil',
     limit,
     depth: 0,
@@ -108,4 +91,15 @@ export async function upcomingChanges(payload: Payload, limit = 10): Promise<{ d
     })),
     totalDocs,
   }
+}
+
+/** What is still to happen to an article, soonest first. */
+export async function scheduledChanges(payload: Payload, articleId: number): Promise<ScheduledChange[]> {
+  const { docs } = await pendingChanges(payload, [{ 'input.doc.value': { equals: String(articleId) } }], 100)
+  return docs.map(({ id, at, action }) => ({ id, at, action }))
+}
+
+/** What is still to happen to any article, soonest first (the dashboard's "Hẹn giờ" block). */
+export function upcomingChanges(payload: Payload, limit = 10): Promise<{ docs: UpcomingChange[]; totalDocs: number }> {
+  return pendingChanges(payload, [], limit)
 }

@@ -9,7 +9,7 @@ import { hasRole } from '../../../access/roles'
 import { formatDateTime } from '../../../lib/dates'
 import { textUpTo } from '../../../limits/body'
 import { routeId } from '../../../limits/values'
-import { parseScheduleRequest, scheduleArticle, scheduledChanges, SCHEDULE_MESSAGES } from '../../../workflow/schedule'
+import { parseScheduleRequest, scheduleArticle, scheduledChanges } from '../../../workflow/schedule'
 
 const MAX_BODY_BYTES = 1024
 
@@ -61,7 +61,7 @@ export const scheduleEndpoints: Endpoint[] = [
         body = undefined
       }
       const parsed = parseScheduleRequest(body)
-      if (!parsed.ok) return refuse(400, parsed.message ?? SCHEDULE_MESSAGES.body)
+      if (!parsed.ok) return refuse(400, parsed.message)
       const { at, action } = parsed.value
       const scheduled = await scheduleArticle(req.payload, { articleId: article.id, at, action, userId: Number(req.user!.id) })
       const verb = action === 'publish' ? 'đăng bài' : 'gỡ bài'
