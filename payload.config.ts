@@ -31,6 +31,8 @@ import { payloadSecret } from './src/lib/secret'
 import { registerSessionKey } from './src/lib/sessionKey'
 import { migrations as postgresMigrations } from './src/migrations/postgres'
 import { migrations as sqliteMigrations } from './src/migrations/sqlite'
+import { configuredOrigin } from './src/security/origin'
+import { allowedOrigins, guardSessionCookie } from './src/security/sessionCookie'
 import { healthEndpoint, hitEndpoint, registerStats } from './src/stats/endpoints'
 import { reportEndpoint } from './src/stats/reportEndpoint'
 
@@ -41,7 +43,11 @@ const isTest = process.env.NODE_ENV === 'test'
 
 // Every collection and global, Payload's own included, checks what a request asks of it (src/limits).
 export default buildConfig({
-  serverURL: process.env.SERVER_URL || '',
+  serverURL: configuredOrigin() ?? '',
+  // A session cookie acts only from this site's origin; no other origin may read our answers
+  // (src/security/sessionCookie.ts; without SERVER_URL, the request's own origin).
+  csrf: allowedOrigins(),
+  cors: allowedOrigins(),
   secret: payloadSecret(),
   telemetry: false,
   logger,
@@ -87,6 +93,7 @@ export default buildConfig({
   onInit: async (payload) => {
     registerStats(payload)
     registerSessionKey(payload)
+    guardSessionCookie(payload)
   },
   globals: [Site, ServiceLinks],
   db: databaseAdapter(databaseUri(), {
@@ -108,7 +115,8 @@ export default buildConfig({
     fallback: true,
   },
   upload: { limits: { fileSize: maxUploadBytes() } },
-  // Mail (editors told of submitted articles) only when SMTP_URL names a mail server.
+  // Mail leaves only when SMTP_URL names a mail server (editors told of submitted articles, password
+  // resets); without it each message is printed whole in the server's log.
   email: mailAdapter(),
   sharp,
   jobs: {

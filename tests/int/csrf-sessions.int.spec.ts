@@ -3,6 +3,7 @@
  * origin (its Host, over http) is the only one a session cookie acts from; a vote from another site
  * is refused; logging out ends every session; no cookie trusts a client-sent X-Forwarded-Proto.
  */
+import { jest } from '@jest/globals'
 import type { Payload } from 'payload'
 
 import { CLIENT_IP_HEADER } from '../../src/lib/clientIp'
@@ -12,7 +13,8 @@ import { restClient, type RestClient } from '../helpers/rest'
 
 const HOST = 'localhost:3000'
 const OURS = `http://${HOST}`
-const NOT_ALLOWED = 'Bạn không được phép thực hiện hành động này.'
+// Payload's own answer to a request without the rights (as if logged out), in Vietnamese
+const NOT_ALLOWED = 'Lỗi - Bạn không có quyền thực hiện lệnh này.'
 const CROSS_SITE_VOTE = 'Chỉ nhận đánh giá gửi từ chính trang của cổng thông tin.'
 
 let ctx: TestPayload

@@ -3,6 +3,7 @@
  * counts), cookies are Secure, and the password reset mail, printed whole by the console mail
  * adapter (no SMTP_URL), carries a link to that origin that completes the reset.
  */
+import { jest } from '@jest/globals'
 import type { Payload } from 'payload'
 
 import { CLIENT_IP_HEADER } from '../../src/lib/clientIp'
@@ -11,7 +12,8 @@ import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { restClient, type RestClient } from '../helpers/rest'
 
 const SERVER_URL = 'https://portal.example.vn'
-const NOT_ALLOWED = 'Bạn không được phép thực hiện hành động này.'
+// Payload's own answer to a request without the rights (as if logged out), in Vietnamese
+const NOT_ALLOWED = 'Lỗi - Bạn không có quyền thực hiện lệnh này.'
 
 let ctx: TestPayload
 let payload: Payload
@@ -87,7 +89,8 @@ describe('with SERVER_URL set', () => {
 
 describe('“Quên mật khẩu” without SMTP_URL', () => {
   it('prints the whole message, in Vietnamese, with a link to SERVER_URL that completes the reset', async () => {
-    const user = await makeUser(payload, 'reporter', 'Nguyễn Văn An')
+    const user = await makeUser(payload, 'reporter')
+    await payload.update({ collection: 'users', id: user.id, data: { name: 'Nguyễn Văn <An>' }, overrideAccess: true })
     const printed: string[] = []
     const spy = jest.spyOn(payload.logger, 'info').mockImplementation(((...args: unknown[]) => {
       printed.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '))
@@ -102,7 +105,7 @@ describe('“Quên mật khẩu” without SMTP_URL', () => {
     const message = printed.join('\n')
     expect(message).toContain(`Đến: ${user.email}`)
     expect(message).toContain('Tiêu đề: Đặt lại mật khẩu – Cổng thông tin')
-    expect(message).toContain('Nguyễn Văn An')
+    expect(message).toContain('Chào Nguyễn Văn &lt;An&gt;,')
     expect(message).toContain('Nếu bạn không yêu cầu đặt lại mật khẩu')
     const link = message.match(/https?:\/\/[^\s"<>]+\/admin\/reset\/([0-9a-f]+)/)
     expect(link?.[0].startsWith(`${SERVER_URL}/admin/reset/`)).toBe(true)

@@ -4,6 +4,9 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { isEditorOrSelf } from '../../access/isEditorOrSelf'
 import { ROLES } from '../../access/roles'
+import { resetPasswordMail } from '../../security/resetPasswordMail'
+import { sessionCookieSettings } from '../../security/sessionCookie'
+import { endEverySession } from '../../security/sessions'
 
 const ROLE_LABELS = {
   admin: { vi: 'Quản trị', en: 'Administrator' },
@@ -20,7 +23,11 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     // SESSION_SECONDS (default two hours): how long a login lasts without activity
     tokenExpiration: Number(process.env.SESSION_SECONDS) > 0 ? Number(process.env.SESSION_SECONDS) : 2 * 60 * 60,
+    // HttpOnly, SameSite=Lax, Secure when SERVER_URL is https (src/security)
+    cookies: sessionCookieSettings(),
+    forgotPassword: resetPasswordMail,
   },
+  hooks: { afterLogout: [endEverySession] },
   // Accounts are made by an admin, never verified by e-mail: Payload's verification endpoint stays
   // on anyway and, with no token field to look in, answered any token with a 500.
   endpoints: [
