@@ -173,6 +173,9 @@ describe('sessions', () => {
     expect(await me(phone)).toBeNull()
     const stored = await payload.findByID({ collection: 'users', id: user.id, overrideAccess: true, showHiddenFields: true })
     expect(stored.sessions ?? []).toEqual([])
+    // only the sessions went: the account is as it was, and logs in again
+    expect(stored).toMatchObject({ email: user.email, name: user.name, roles: ['reporter'] })
+    expect((await me(await api.login(user.email, user.password)))?.id).toBe(user.id)
   })
 
   it('changing one’s password ends the other sessions and keeps this one', async () => {
