@@ -171,4 +171,41 @@ describeInBrowser('a page on another site, while the editor is logged in', () =>
       await page.close()
     },
   )
+
+  it('“Quên mật khẩu” on the demo (no SMTP_URL): the server prints the mail, whose link opens the reset page and completes the reset', async () => {
+    const { email } = app.accounts.reporter
+    const asked = await fetch(`${app.url}/api/users/forgot-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    })
+    expect(asked.status).toBe(200)
+    let link: RegExpMatchArray | null = null
+    for (let i = 0; i < 40 && !link; i += 1) {
+      link = app.output().match(/(http:\/\/[^\s"<>\\]+)\/admin\/reset\/([0-9a-f]{40})/)
+      if (!link) await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    expect(link?.[1]).toBe(app.url)
+    expect(app.output()).toContain('Đặt lại mật khẩu – Cổng thông tin')
+    expect(app.output()).toContain(email)
+
+    const page = await (await browser.newContext()).newPage()
+    const opened = await page.goto(link![0])
+    expect(opened?.status()).toBe(200)
+    await page.close()
+
+    const password = 'Mật khẩu mới của phóng viên, đủ dài 2026!'
+    const reset = await fetch(`${app.url}/api/users/reset-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: link![2], password }),
+    })
+    expect(reset.status).toBe(200)
+    const login = await fetch(`${app.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+    expect(login.status).toBe(200)
+  })
 })
