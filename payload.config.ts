@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { ADMIN_DATE_FORMAT, adminTimezones } from './src/admin/dates'
 import { inVietnamese } from './src/admin/inVietnamese'
+import { hasRole } from './src/access/roles'
 import { Articles } from './src/collections/Articles'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
@@ -29,6 +30,7 @@ import { mailAdapter } from './src/lib/mail'
 import { maxUploadBytes } from './src/lib/paths'
 import { payloadSecret } from './src/lib/secret'
 import { registerSessionKey } from './src/lib/sessionKey'
+import { followEditRights } from './src/security/locks'
 import { migrations as postgresMigrations } from './src/migrations/postgres'
 import { migrations as sqliteMigrations } from './src/migrations/sqlite'
 import { healthEndpoint, hitEndpoint, registerStats } from './src/stats/endpoints'
@@ -117,6 +119,8 @@ export default buildConfig({
     // (JOBS_CRON: a cron expression, seconds allowed as a sixth field first, e.g. for tests).
     autoRun: [{ cron: process.env.JOBS_CRON || '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => !isBuildPhase && !isTest && process.env.JOBS_AUTORUN !== 'false',
+    // The queue runs itself (autoRun); working it by HTTP is an admin's call.
+    access: { run: ({ req }) => hasRole(req.user, 'admin') },
   },
   typescript: {
     autoGenerate: false,
@@ -126,4 +130,4 @@ export default buildConfig({
   graphQL: graphQLConfig(),
   loggingLevels: refusedLoggingLevels,
   hooks: { afterError: [inputErrorsAre400] },
-}).then((config) => inVietnamese(applyQueryLimits(config)))
+}).then((config) => inVietnamese(applyQueryLimits(followEditRights(config))))

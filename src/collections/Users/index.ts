@@ -4,6 +4,7 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { isEditorOrSelf } from '../../access/isEditorOrSelf'
 import { ROLES } from '../../access/roles'
+import { sessionsField } from '../../security/sessions'
 
 const ROLE_LABELS = {
   admin: { vi: 'Quản trị', en: 'Administrator' },
@@ -41,6 +42,8 @@ export const Users: CollectionConfig = {
     read: isEditorOrSelf,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Lifting a lock is an admin's decision: otherwise a reporter could guess, unlock, guess on.
+    unlock: isAdmin,
   },
   fields: [
     { name: 'name', type: 'text', required: true, label: { vi: 'Họ và tên', en: 'Name' } },
@@ -55,5 +58,6 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
       access: { create: isAdminField, update: isAdminField },
     },
+    sessionsField,
   ],
 }
