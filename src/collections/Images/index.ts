@@ -4,6 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isStaff, isStaffField } from '../../access/isStaff'
 import { mediaDir } from '../../lib/paths'
 import { deleteImage, refuseChangingUsedImage, refuseDeletingUsedImage, stampUploader, systemOnly, updateImage } from './access'
+import { nameByDetectedType } from './hooks/detectedType'
 import { limitPixels } from './hooks/limitPixels'
 
 /**
@@ -34,7 +35,7 @@ export const Images: CollectionConfig = {
   // Editors change any image; reporters their own uploads that readers see nowhere (./access.ts).
   access: { read: anyone, create: isStaff, update: updateImage, delete: deleteImage },
   hooks: {
-    beforeOperation: [refuseChangingUsedImage, limitPixels],
+    beforeOperation: [refuseChangingUsedImage, nameByDetectedType, limitPixels],
     beforeChange: [stampUploader],
     beforeDelete: [refuseDeletingUsedImage],
   },
