@@ -64,6 +64,8 @@ export default buildConfig({
       // the newsroom's first screen: the day's figures, the queue, schedules, latest publishes
       beforeDashboard: ['/src/components/workflow/NewsroomDashboard#NewsroomDashboard'],
       views: {
+        // no form for the first visitor: how to make the first admin on the server
+        createFirstUser: { Component: '/src/components/admin/FirstAdmin#FirstAdmin' },
         stats: { Component: '/src/components/stats/admin/StatsView#StatsView', path: '/thong-ke' },
         reviewQueue: { Component: '/src/components/workflow/ReviewQueueView#ReviewQueueView', path: '/cho-duyet' },
       },

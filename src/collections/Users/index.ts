@@ -4,6 +4,7 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { isEditorOrSelf } from '../../access/isEditorOrSelf'
 import { ROLES } from '../../access/roles'
+import { refuseFirstRegister } from '../../security/firstAdmin'
 import { sessionsField } from '../../security/sessions'
 
 const ROLE_LABELS = {
@@ -25,6 +26,8 @@ export const Users: CollectionConfig = {
   // Accounts are made by an admin, never verified by e-mail: Payload's verification endpoint stays
   // on anyway and, with no token field to look in, answered any token with a 500.
   endpoints: [
+    // the first admin is made on the server (npm run create-admin), never by the first visitor
+    refuseFirstRegister,
     {
       path: '/verify/:token',
       method: 'post',
