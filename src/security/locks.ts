@@ -6,7 +6,7 @@
  * over REST; the admin's form state, which writes locks without access, asks canEdit first
  * (lockStatusOnlyForEditors, wired in src/app/(payload)/layout.tsx).
  */
-import type { Access, CollectionBeforeChangeHook, PayloadRequest, SanitizedConfig, ServerFunction } from 'payload'
+import type { Access, CollectionBeforeChangeHook, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { canEdit, type Target } from './editRights'
@@ -70,7 +70,7 @@ type FormStateArgs = { req: PayloadRequest; returnLockStatus?: boolean; collecti
  * built for, straight in the database: it is asked to only when the user may edit it. A reporter
  * reading an article they may not change no longer shows it to editors as being edited.
  */
-export function lockStatusOnlyForEditors(handler: ServerFunction): ServerFunction {
+export function lockStatusOnlyForEditors<Args, Result>(handler: (args: Args) => Promise<Result>): (args: Args) => Promise<Result> {
   return async (args) => {
     const formState = args as unknown as FormStateArgs
     if (formState.returnLockStatus) {

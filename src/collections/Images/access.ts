@@ -38,8 +38,9 @@ export const deleteImage: Access = ({ req: { user } }) => {
  * document's own hooks run): a reporter's change to an image in use is refused, with the reason.
  */
 export const refuseChangingUsedImage: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'update' || !isReporterOnly(req.user) || args.id === undefined) return args
-  if (await imageInUse(req.payload, args.id, req)) throw new RequestRefused(IMAGE_ACCESS_MESSAGES.inUse, 403)
+  const id = (args as { id?: number | string }).id
+  if (operation !== 'update' || !isReporterOnly(req.user) || id === undefined) return args
+  if (await imageInUse(req.payload, id, req)) throw new RequestRefused(IMAGE_ACCESS_MESSAGES.inUse, 403)
   return args
 }
 
