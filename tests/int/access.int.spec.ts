@@ -511,6 +511,36 @@ describe('accounts, sessions, locks and jobs over HTTP', () => {
     expect(seen).toEqual([false, true, true, false])
   })
 
+  it("through Payload's own form state, a reporter viewing an editor's draft leaves no lock; the editor's edit does", async () => {
+    const { buildFormStateHandler } = await import('@payloadcms/ui/utilities/buildFormState')
+    const formState = lockStatusOnlyForEditors(buildFormStateHandler)
+    const doc = await draftBy(users.editor)
+    const build = async (user: TestUser) => {
+      const req = await createLocalReq({ user }, payload)
+      return formState({
+        req,
+        id: doc.id,
+        collectionSlug: 'articles',
+        schemaPath: 'articles',
+        operation: 'update',
+        docPermissions: undefined,
+        docPreferences: { fields: {} },
+        formState: {},
+        // fields' components are not rendered here: only the lock is looked at
+        mockRSCs: true,
+        returnLockStatus: true,
+        skipValidation: true,
+      } as never)
+    }
+    const locks = async () =>
+      (await payload.find({ collection: 'payload-locked-documents', where: { 'document.value': { equals: doc.id } }, depth: 0, overrideAccess: true })).docs
+    await build(users.reporter)
+    expect(await locks()).toEqual([])
+    await build(users.editor)
+    expect((await locks()).map((lock) => lock.user)).toEqual([{ relationTo: 'users', value: users.editor.id }])
+    await payload.delete({ collection: 'payload-locked-documents', where: {}, overrideAccess: true })
+  })
+
   // Payload answers a refused run with 401 ("Unauthorized") whoever asks
   it.each<[Actor, number]>([
     ['reporter', 401],
