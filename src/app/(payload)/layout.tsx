@@ -16,7 +16,8 @@ type Args = { children: React.ReactNode }
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
   // Document locks follow edit rights (src/security/locks.ts).
-  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'form-state': lockStatusOnlyForEditors(buildFormStateHandler) } })
+  const serverFunctions = { 'form-state': lockStatusOnlyForEditors(buildFormStateHandler) }
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions })
 }
 
 const Layout = ({ children }: Args) => (
