@@ -7,6 +7,7 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { hasRole } from './src/access/roles'
 import { ADMIN_DATE_FORMAT, adminTimezones } from './src/admin/dates'
 import { inVietnamese } from './src/admin/inVietnamese'
 import { Articles } from './src/collections/Articles'
@@ -29,6 +30,7 @@ import { mailAdapter } from './src/lib/mail'
 import { maxUploadBytes } from './src/lib/paths'
 import { payloadSecret } from './src/lib/secret'
 import { registerSessionKey } from './src/lib/sessionKey'
+import { followEditRights } from './src/security/locks'
 import { migrations as postgresMigrations } from './src/migrations/postgres'
 import { migrations as sqliteMigrations } from './src/migrations/sqlite'
 import { configuredOrigin } from './src/security/origin'
@@ -68,6 +70,8 @@ export default buildConfig({
       // the newsroom's first screen: the day's figures, the queue, schedules, latest publishes
       beforeDashboard: ['/src/components/workflow/NewsroomDashboard#NewsroomDashboard'],
       views: {
+        // no form for the first visitor: how to make the first admin on the server
+        createFirstUser: { Component: '/src/components/admin/FirstAdmin#FirstAdmin' },
         stats: { Component: '/src/components/stats/admin/StatsView#StatsView', path: '/thong-ke' },
         reviewQueue: { Component: '/src/components/workflow/ReviewQueueView#ReviewQueueView', path: '/cho-duyet' },
       },
@@ -125,6 +129,8 @@ export default buildConfig({
     // (JOBS_CRON: a cron expression, seconds allowed as a sixth field first, e.g. for tests).
     autoRun: [{ cron: process.env.JOBS_CRON || '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => !isBuildPhase && !isTest && process.env.JOBS_AUTORUN !== 'false',
+    // The queue runs itself (autoRun); working it by HTTP is an admin's call.
+    access: { run: ({ req }) => hasRole(req.user, 'admin') },
   },
   typescript: {
     autoGenerate: false,
@@ -134,4 +140,4 @@ export default buildConfig({
   graphQL: graphQLConfig(),
   loggingLevels: refusedLoggingLevels,
   hooks: { afterError: [inputErrorsAre400] },
-}).then((config) => inVietnamese(applyQueryLimits(config)))
+}).then((config) => inVietnamese(applyQueryLimits(followEditRights(config))))

@@ -3,7 +3,10 @@ import config from '@payload-config'
 import '@payloadcms/next/css'
 import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
+import { buildFormStateHandler } from '@payloadcms/ui/utilities/buildFormState'
 import React from 'react'
+
+import { lockStatusOnlyForEditors } from '../../security/locks'
 
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
@@ -12,7 +15,9 @@ type Args = { children: React.ReactNode }
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  // Document locks follow edit rights (src/security/locks.ts).
+  const serverFunctions = { 'form-state': lockStatusOnlyForEditors(buildFormStateHandler) }
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions })
 }
 
 const Layout = ({ children }: Args) => (

@@ -4,9 +4,10 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { isEditorOrSelf } from '../../access/isEditorOrSelf'
 import { ROLES } from '../../access/roles'
+import { refuseFirstRegister } from '../../security/firstAdmin'
 import { resetPasswordMail } from '../../security/resetPasswordMail'
 import { sessionCookieSettings } from '../../security/sessionCookie'
-import { endEverySession } from '../../security/sessions'
+import { endEverySession, sessionsField } from '../../security/sessions'
 
 const ROLE_LABELS = {
   admin: { vi: 'Quản trị', en: 'Administrator' },
@@ -31,6 +32,8 @@ export const Users: CollectionConfig = {
   // Accounts are made by an admin, never verified by e-mail: Payload's verification endpoint stays
   // on anyway and, with no token field to look in, answered any token with a 500.
   endpoints: [
+    // the first admin is made on the server (npm run create-admin), never by the first visitor
+    refuseFirstRegister,
     {
       path: '/verify/:token',
       method: 'post',
@@ -48,6 +51,8 @@ export const Users: CollectionConfig = {
     read: isEditorOrSelf,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Lifting a lock is an admin's decision: otherwise a reporter could guess, unlock, guess on.
+    unlock: isAdmin,
   },
   fields: [
     { name: 'name', type: 'text', required: true, label: { vi: 'Họ và tên', en: 'Name' } },
@@ -62,5 +67,6 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
       access: { create: isAdminField, update: isAdminField },
     },
+    sessionsField,
   ],
 }

@@ -39,6 +39,7 @@ import { NewsroomDashboard as NewsroomDashboard_fb42697dcc231471bf34fb645df8878d
 import { NavBrand as NavBrand_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { ReviewNavLink as ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7 } from '../../../../src/components/workflow/ReviewNavLink'
 import { FixedEnglishLabels as FixedEnglishLabels_dffe30c275e4332408dca2853ed2ff75 } from '../../../../src/components/admin/FixedEnglishLabels'
+import { FirstAdmin as FirstAdmin_3e1284002ce093b0179e92b1b01baeab } from '../../../../src/components/admin/FirstAdmin'
 import { StatsView as StatsView_3f8b1e28d10eadc121c5b0881e2ece3d } from '../../../../src/components/stats/admin/StatsView'
 import { ReviewQueueView as ReviewQueueView_5487a83b116f789e7f4f20b1ec0565b2 } from '../../../../src/components/workflow/ReviewQueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -86,6 +87,7 @@ export const importMap = {
   "/src/components/admin/Logo#NavBrand": NavBrand_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/workflow/ReviewNavLink#ReviewNavLink": ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7,
   "/src/components/admin/FixedEnglishLabels#FixedEnglishLabels": FixedEnglishLabels_dffe30c275e4332408dca2853ed2ff75,
+  "/src/components/admin/FirstAdmin#FirstAdmin": FirstAdmin_3e1284002ce093b0179e92b1b01baeab,
   "/src/components/stats/admin/StatsView#StatsView": StatsView_3f8b1e28d10eadc121c5b0881e2ece3d,
   "/src/components/workflow/ReviewQueueView#ReviewQueueView": ReviewQueueView_5487a83b116f789e7f4f20b1ec0565b2,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
