@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
+import { nextScriptHashes, pageCsp, READER_CSP, securityHeaders } from './headers.mjs'
 import { accepts, leanPage, stylesheetsOf } from './lean-pages.mjs'
 import { addressDecodes, bodyCap, capBody, isUpload, limitsFrom, mediaExists, MESSAGES, refuse, serverTimeouts, uploadSlots } from './limits.mjs'
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
@@ -91,12 +92,16 @@ const limits = limitsFrom()
 const uploads = uploadSlots(limits)
 const throttle = throttleFrom()
 const MEDIA_PREFIX = '/api/images/file/'
+const protect = securityHeaders(process.env.SERVER_URL)
+/** A held page's CSP: the reader's for a lean page, else with the hashes of Next's inline scripts. */
+const heldPageCsp = (html, lean) => (lean ? READER_CSP : pageCsp(nextScriptHashes(html)))
 
 /**
  * The checks before any body is read: the address, who asks, the body's cap. Null when the request
  * was answered; otherwise whether it comes from staff.
  */
 function admit(req, res) {
+  protect(req, res)
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? ''
   if (!addressDecodes(req.url)) {
     refuse(req, res, 400, MESSAGES.badAddress)
@@ -169,7 +174,10 @@ function handleApp(req, res, staff) {
 function render(req, res, policy, key) {
   applyPolicy(req, res, policy)
   if (key) capture(key, res, (response) => response.getHeader('cache-control') === PUBLIC_PAGE)
-  if (policy === PUBLIC_PAGE && req.method === 'GET' && !req.headers['next-router-prefetch']) leanPage(req, res, stylesheets)
+  // a page's HTML is held to know its CSP; an editor's keeps Next's runtime (RSC requests are not pages)
+  if (policy && req.method === 'GET' && !req.headers['next-router-prefetch'] && !req.headers.rsc) {
+    leanPage(req, res, stylesheets, { lean: policy === PUBLIC_PAGE, csp: heldPageCsp })
+  }
   handle(req, res)
 }
 server.keepAliveTimeout = 65_000
