@@ -84,9 +84,9 @@ export function adminCsp(nonce) {
  */
 const INLINE_SCRIPT = /<script\b((?:\s+[\w-]+(?:="[^"]*")?)*)\s*>([\s\S]*?)<\/script>/g
 const NEXT_SHAPES = [
-  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(([\s\S]*)\)$/,
-  /^self\.__next_f\.push\(([\s\S]*)\)$/,
-  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\)$/,
+  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(([\s\S]*)\);?$/,
+  /^self\.__next_f\.push\(([\s\S]*)\);?$/,
+  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\);?$/,
 ]
 
 const isJson = (text) => {

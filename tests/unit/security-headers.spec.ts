@@ -87,7 +87,7 @@ describe('which policy a response gets', () => {
 describe('a page that keeps Next’s runtime', () => {
   const bootstrap = '(self.__next_f=self.__next_f||[]).push([0])'
   const flight = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\nTin tức tỉnh\\u003c/p\\u003e"])'
-  const turbopack = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["/_next/static/chunks/a.js"]})'
+  const turbopack = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["/_next/static/chunks/a.js"],"runtimeModuleIds":[494553]});'
 
   it('allows Next’s inline scripts by their hashes, tagged or not, in UTF-8', () => {
     const html = [
