@@ -31,8 +31,9 @@ async function violationsWhile(page: Page, visit: () => Promise<void>): Promise<
   }
   page.on('console', onConsole)
   await visit()
-  await page.waitForLoadState('networkidle')
-  // the portal's script and Next's runtime have run (the hit sent, hydration done) by now
+  // the portal's script and Next's runtime have run (the hit sent, hydration done) by then; a draft
+  // preview keeps a request open (the editor's session check), so not idle for long
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {})
   await page.waitForTimeout(300)
   for (const frame of page.frames()) {
     seen.push(...(await frame.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []).catch(() => [])))
