@@ -8,7 +8,8 @@
  * the config's onInit), so a hit does not pay Next's per-request cost. Until Payload has
  * started, hits go through Next to the same recorder as a Payload endpoint. Readers' pages go out
  * without Next's client runtime (lean-pages.mjs), kept in memory once rendered (page-bytes.mjs);
- * public/portal.js, their one script, is served from here with a year's cache.
+ * public/portal.js, their one script, is served from here with a year's cache. Every response
+ * carries the security headers of headers.mjs (CSP, nosniff, framing, HSTS over https).
  * SIGTERM/SIGINT stop accepting, let requests finish, write pending hits, then exit.
  */
 import { createServer } from 'node:http'
