@@ -2,7 +2,6 @@
 import crypto from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-// @ts-expect-error: a plain ES module of the server, without types
 import { commonHeaders, kindOf, nextScriptHashes, pageCsp, READER_CSP, RESOURCE_CSP, securityHeaders } from '../../scripts/headers.mjs'
 
 const sha256 = (code: string) => `'sha256-${crypto.createHash('sha256').update(code, 'utf8').digest('base64')}'`
