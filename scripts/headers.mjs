@@ -73,8 +73,7 @@ export function pageCsp(hashes) {
 
 /** The admin's policy for one request: Payload's admin as Next renders it, with this nonce. */
 export function adminCsp(nonce) {
-  // Payload's admin sets its own <base>-free links; 'self' keeps a future <base href="/admin"> working
-  return policy({ ...PAGE, 'script-src': `'self' 'nonce-${nonce}'`, 'worker-src': "'self' blob:", 'base-uri': "'self'" })
+  return policy({ ...PAGE, 'script-src': `'self' 'nonce-${nonce}'`, 'worker-src': "'self' blob:" })
 }
 
 /**
