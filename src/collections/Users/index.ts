@@ -4,6 +4,8 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { isEditorOrSelf } from '../../access/isEditorOrSelf'
 import { ROLES } from '../../access/roles'
+import { currentPasswordField, guardCredentials, guardResetPassword } from '../../security/credentials'
+import { loginEndpoint } from '../../security/loginEndpoint'
 
 const ROLE_LABELS = {
   admin: { vi: 'Quản trị', en: 'Administrator' },
@@ -15,15 +17,16 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: { vi: 'Người dùng', en: 'User' }, plural: { vi: 'Người dùng', en: 'Users' } },
   auth: {
-    // Repeated failures lock the account for a while instead of letting guesses run on.
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No account lock (anyone could lock anyone out): failed logins are throttled per address
+    // and per address+account by our login endpoint (src/security/loginThrottle.ts).
+    maxLoginAttempts: 0,
     // SESSION_SECONDS (default two hours): how long a login lasts without activity
     tokenExpiration: Number(process.env.SESSION_SECONDS) > 0 ? Number(process.env.SESSION_SECONDS) : 2 * 60 * 60,
   },
   // Accounts are made by an admin, never verified by e-mail: Payload's verification endpoint stays
   // on anyway and, with no token field to look in, answered any token with a 500.
   endpoints: [
+    loginEndpoint,
     {
       path: '/verify/:token',
       method: 'post',
@@ -34,6 +37,10 @@ export const Users: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
     group: { vi: 'Hệ thống', en: 'System' },
+  },
+  hooks: {
+    beforeOperation: [guardResetPassword],
+    beforeValidate: [guardCredentials],
   },
   access: {
     admin: ({ req: { user } }) => Boolean(user),
@@ -55,5 +62,6 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
       access: { create: isAdminField, update: isAdminField },
     },
+    currentPasswordField,
   ],
 }
