@@ -25,7 +25,7 @@ async function currentPasswordError(req: PayloadRequest, account: { id: number |
   const address = clientIp(req.headers)
   const wait = await loginWaitSeconds(account.email, address)
   if (wait > 0) throw new APIError(throttledMessage(wait), 429)
-  const stored = await req.payload.db.findOne<{ hash?: string; salt?: string }>({ collection: 'users', req, where: { id: { equals: account.id } } })
+  const stored = await req.payload.db.findOne<{ id: number | string; hash?: string; salt?: string }>({ collection: 'users', req, where: { id: { equals: account.id } } })
   if (stored && (await passwordMatches(given, stored))) return null
   const waitNow = await countLoginFailure(account.email, address)
   if (waitNow > 0) throw new APIError(throttledMessage(waitNow), 429)

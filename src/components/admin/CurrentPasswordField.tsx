@@ -1,10 +1,16 @@
 'use client'
 
-/** The current password, typed in a password input (never shown) on one's own account page. */
+/**
+ * The current password, typed in a password input (never shown) on one's own account page.
+ * Payload's password input would require a value on every save: the server asks for it only when
+ * the e-mail or the password changes (src/security/credentials.ts).
+ */
 import type { TextFieldClientComponent } from 'payload'
 
 import { PasswordField } from '@payloadcms/ui'
 
+const checkedOnTheServer = () => true as const
+
 export const CurrentPasswordField: TextFieldClientComponent = ({ field, path }) => (
-  <PasswordField autoComplete="current-password" field={field} path={path ?? field.name} />
+  <PasswordField autoComplete="current-password" field={field} path={path ?? field.name} validate={checkedOnTheServer} />
 )
