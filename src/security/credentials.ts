@@ -36,7 +36,8 @@ async function currentPasswordError(req: PayloadRequest, account: { id: number |
 export const guardCredentials: CollectionBeforeValidateHook = async ({ data, operation, originalDoc, req }) => {
   if (!data) return data
   const errors: FieldError[] = []
-  const password = typeof data.password === 'string' && data.password !== '' ? data.password : null
+  // Payload sets no password for an empty or missing one; anything else is checked.
+  const password: unknown = data.password === undefined || data.password === null || data.password === '' ? null : data.password
   const own = operation === 'update' && req.user?.collection === 'users' && originalDoc?.id !== undefined && originalDoc.id === req.user.id
   if (own) {
     const newEmail = typeof data.email === 'string' && data.email.trim().toLowerCase() !== String(originalDoc.email).toLowerCase()
@@ -56,8 +57,9 @@ export const guardCredentials: CollectionBeforeValidateHook = async ({ data, ope
 /** Users' beforeOperation: a reset link sets the password without the collection's validate hooks seeing it. */
 export const guardResetPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'resetPassword') return args
-  const password = (args as { data?: { password?: unknown } }).data?.password
-  const problem = typeof password === 'string' ? passwordProblem(password) : null
+  const data = (args as { data?: { password?: unknown } }).data
+  // Without a password Payload answers "Missing required data." itself.
+  const problem = data && 'password' in data ? passwordProblem(data.password) : null
   if (problem) throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: problem }] }, req.t)
   return args
 }

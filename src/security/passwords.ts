@@ -15,6 +15,7 @@ const MIN_SCORE = 3
 const SITE_WORDS = ['congthongtin', 'cổng thông tin', 'cong thong tin', 'portal', 'quantri', 'quản trị']
 
 export const PASSWORD_MESSAGES = {
+  notText: 'Mật khẩu phải là một chuỗi ký tự.',
   tooShort: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
   tooLong: `Mật khẩu dài tối đa ${MAX_PASSWORD_LENGTH} ký tự.`,
   tooCommon: 'Mật khẩu này quá phổ biến, dễ đoán; hãy chọn một cụm từ dài hơn, khó đoán hơn.',
@@ -25,7 +26,9 @@ let factory: ZxcvbnFactory | null = null
 const zxcvbn = () => (factory ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }))
 
 /** Why the password is refused, in Vietnamese, or null when it may be used. */
-export function passwordProblem(password: string, account: { email?: unknown; name?: unknown } = {}): string | null {
+export function passwordProblem(password: unknown, account: { email?: unknown; name?: unknown } = {}): string | null {
+  // Payload hashes whatever it is given: a number or an object was a 500.
+  if (typeof password !== 'string') return PASSWORD_MESSAGES.notText
   const length = [...password].length
   if (length < MIN_PASSWORD_LENGTH) return PASSWORD_MESSAGES.tooShort
   if (length > MAX_PASSWORD_LENGTH) return PASSWORD_MESSAGES.tooLong

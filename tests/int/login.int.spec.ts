@@ -20,6 +20,7 @@ let api: RestClient
 let admin: TestUser
 
 const TOO_SHORT = 'Mật khẩu phải có ít nhất 12 ký tự.'
+const NOT_TEXT = 'Mật khẩu phải là một chuỗi ký tự.'
 const TOO_COMMON = 'Mật khẩu này quá phổ biến, dễ đoán; hãy chọn một cụm từ dài hơn, khó đoán hơn.'
 const CURRENT_MISSING = 'Nhập mật khẩu hiện tại để đổi e-mail hoặc mật khẩu.'
 const CURRENT_WRONG = 'Mật khẩu hiện tại không đúng.'
@@ -92,6 +93,16 @@ describe('a new password', () => {
     expect(await errorOf(response)).toBe(TOO_COMMON)
   })
 
+  it('that is not text (a number, an object, true) is refused with 400, never a 500', async () => {
+    const before = await countUsers()
+    for (const password of [123456789012345, { a: 1 }, true]) {
+      const response = await create(password as unknown as string)
+      expect(response.status).toBe(400)
+      expect(await errorOf(response)).toBe(NOT_TEXT)
+    }
+    expect(await countUsers()).toBe(before)
+  })
+
   it('of 12 characters or more that is hard to guess is accepted and logs in', async () => {
     const password = strong()
     const response = await create(password)
@@ -106,6 +117,10 @@ describe('a new password', () => {
     const weak = await api.request('POST', '/users/reset-password', { json: { token, password: 'abc' } })
     expect(weak.status).toBe(400)
     expect(await errorOf(weak)).toBe(TOO_SHORT)
+    // Payload's reset handler reads a password that is not text as an empty one.
+    const notText = await api.request('POST', '/users/reset-password', { json: { token, password: 123456789012345 } })
+    expect(notText.status).toBe(400)
+    expect(await errorOf(notText)).toBe(TOO_SHORT)
     const common = await api.request('POST', '/users/reset-password', { json: { token, password: 'password1234' } })
     expect(common.status).toBe(400)
     expect(await errorOf(common)).toBe(TOO_COMMON)
