@@ -28,8 +28,11 @@ async function loginFailed({ req, email, address }: LoginAttempt, password: stri
   return countLoginFailure(email, address)
 }
 
-function loginThrottled(_attempt: LoginAttempt, waitSeconds: number): Response {
-  return Response.json({ errors: [{ message: throttledMessage(waitSeconds) }] }, { status: 429, headers: { 'Retry-After': String(waitSeconds) } })
+function loginThrottled({ req }: LoginAttempt, waitSeconds: number): Response {
+  const message = throttledMessage(waitSeconds)
+  // One INFO line, as every refused request is logged (src/lib/logger.ts).
+  req.payload.logger.info(`429 ${message}`)
+  return Response.json({ errors: [{ message }] }, { status: 429, headers: { 'Retry-After': String(waitSeconds) } })
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')

@@ -36,6 +36,7 @@ describeInBrowser('my account page', () => {
     expect(await current.getAttribute('type')).toBe('password')
     expect(await current.getAttribute('autocomplete')).toBe('current-password')
     expect(await page.locator('label[for="field-currentPassword"]').innerText()).toBe('Mật khẩu hiện tại')
+    expect(await page.getByText('Cần khi đổi e-mail hoặc mật khẩu của chính bạn.').count()).toBe(1)
 
     const newPassword = 'hoa-sen-no-giua-dam-2026'
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()

@@ -7,10 +7,14 @@
  */
 import type { TextFieldClientComponent } from 'payload'
 
-import { PasswordField } from '@payloadcms/ui'
+import { FieldDescription, PasswordField } from '@payloadcms/ui'
 
 const checkedOnTheServer = () => true as const
 
+// Payload's password input leaves the field's description out: it is drawn here, below the input.
 export const CurrentPasswordField: TextFieldClientComponent = ({ field, path }) => (
-  <PasswordField autoComplete="current-password" field={field} path={path ?? field.name} validate={checkedOnTheServer} />
+  <div className="current-password">
+    <PasswordField autoComplete="current-password" field={field} path={path ?? field.name} validate={checkedOnTheServer} />
+    <FieldDescription description={field.admin?.description} marginPlacement="top" path={path ?? field.name} />
+  </div>
 )
