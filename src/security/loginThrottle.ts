@@ -22,7 +22,7 @@ type Limiters = { byAccountAndAddress: RateLimiterAbstract; byAddress: RateLimit
 let limiters: Promise<Limiters> | null = null
 
 const make = async (): Promise<Limiters> => ({
-  // Failures in a row, forgotten after a day without one or at the next success.
+  // Failures in a row: forgotten at the next success, or a day after the first of them.
   byAccountAndAddress: await makeRateLimiter({
     keyPrefix: 'cttd-login-account-address',
     points: failsPerAccountAndAddress(),
