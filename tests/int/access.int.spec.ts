@@ -252,16 +252,17 @@ describe('accounts', () => {
     await expect(payload.find({ collection: 'users', ...as('anonymous') })).rejects.toMatchObject({ status: 403 })
   })
 
-  it('locks an account after five failed logins, even against the right password', async () => {
-    const victim = await makeUser(payload, 'editor', 'victim')
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+  it('failed logins never lock an account: the right password still logs in after ten wrong ones', async () => {
+    // Guessing is throttled per address instead (tests/int/login.int.spec.ts), so that nobody can lock the owner out.
+    const owner = await makeUser(payload, 'editor', 'owner')
+    for (let attempt = 0; attempt < 10; attempt += 1) {
       await expect(
-        payload.login({ collection: 'users', data: { email: victim.email, password: 'sai-mat-khau' } }),
+        payload.login({ collection: 'users', data: { email: owner.email, password: 'sai-mat-khau' } }),
       ).rejects.toMatchObject({ status: 401 })
     }
     await expect(
-      payload.login({ collection: 'users', data: { email: victim.email, password: victim.password } }),
-    ).rejects.toMatchObject({ name: 'LockedAuth', status: 401 })
+      payload.login({ collection: 'users', data: { email: owner.email, password: owner.password } }),
+    ).resolves.toMatchObject({ user: { id: owner.id } })
   })
 
   it('categories and authors are the editors’ to change', async () => {

@@ -30,6 +30,7 @@ import { PublishControls as PublishControls_7bbb3969bb5db7b9c4ace429c5a1ce74 } f
 import { SaveDraftButton as SaveDraftButton_45cee5696c284c23ac72618f7fb046b8 } from '../../../../src/collections/Articles/components/SaveDraftButton'
 import { NoUnpublishInMenu as NoUnpublishInMenu_7bbb3969bb5db7b9c4ace429c5a1ce74 } from '../../../../src/collections/Articles/components/PublishControls'
 import { RecomputeButton as RecomputeButton_33af107bfd2c64fc4ea7ac18ce43afd4 } from '@/components/rating/RecomputeButton'
+import { CurrentPasswordField as CurrentPasswordField_cf1a4b30379bab442a970170a4a2b180 } from '@/components/admin/CurrentPasswordField'
 import { LinkRowLabel as LinkRowLabel_eb29bded7658affe013c3b11af8b24e4 } from '../../../../src/components/admin/RowLabel'
 import { GroupRowLabel as GroupRowLabel_eb29bded7658affe013c3b11af8b24e4 } from '../../../../src/components/admin/RowLabel'
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
@@ -78,6 +79,7 @@ export const importMap = {
   "/src/collections/Articles/components/SaveDraftButton#SaveDraftButton": SaveDraftButton_45cee5696c284c23ac72618f7fb046b8,
   "/src/collections/Articles/components/PublishControls#NoUnpublishInMenu": NoUnpublishInMenu_7bbb3969bb5db7b9c4ace429c5a1ce74,
   "@/components/rating/RecomputeButton#RecomputeButton": RecomputeButton_33af107bfd2c64fc4ea7ac18ce43afd4,
+  "@/components/admin/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_cf1a4b30379bab442a970170a4a2b180,
   "/src/components/admin/RowLabel#LinkRowLabel": LinkRowLabel_eb29bded7658affe013c3b11af8b24e4,
   "/src/components/admin/RowLabel#GroupRowLabel": GroupRowLabel_eb29bded7658affe013c3b11af8b24e4,
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
