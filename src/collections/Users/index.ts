@@ -58,7 +58,8 @@ export const Users: CollectionConfig = {
     read: isEditorOrSelf,
     update: isAdminOrSelf,
     delete: isAdmin,
-    // Lifting a lock is an admin's decision: otherwise a reporter could guess, unlock, guess on.
+    // Failed logins lock no account any more (they are throttled), but Payload's unlock endpoint
+    // stays: resetting an account's login state is an admin's decision, never a reporter's.
     unlock: isAdmin,
   },
   fields: [
