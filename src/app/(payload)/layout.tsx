@@ -5,6 +5,7 @@ import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
+import { auditedSchedulePublish } from '../../audit/scheduleDrawer'
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
 
@@ -12,7 +13,8 @@ type Args = { children: React.ReactNode }
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  // the schedule drawer's changes land in the audit trail (src/audit/schedule.ts)
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'schedule-publish': auditedSchedulePublish } })
 }
 
 const Layout = ({ children }: Args) => (

@@ -4,6 +4,7 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { isEditorOrSelf } from '../../access/isEditorOrSelf'
 import { ROLES } from '../../access/roles'
+import { userAuditHooks } from '../../audit/hooks'
 
 const ROLE_LABELS = {
   admin: { vi: 'Quản trị', en: 'Administrator' },
@@ -35,6 +36,8 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'roles'],
     group: { vi: 'Hệ thống', en: 'System' },
   },
+  // logins (and failed ones), logouts, accounts made and deleted, roles changed: src/audit/
+  hooks: userAuditHooks,
   access: {
     admin: ({ req: { user } }) => Boolean(user),
     create: isAdmin,

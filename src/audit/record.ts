@@ -1,0 +1,93 @@
+/**
+ * Writing the audit trail ("Nhật ký thao tác"). Every entry goes through `recordAudit`, inside
+ * the request's transaction when it has one (pass `req`): the entry stands or falls with the
+ * action it records. An entry that cannot be written is logged as an ERROR and never fails the
+ * action itself.
+ */
+import type { PayloadRequest } from 'payload'
+
+import { clientIp } from '../lib/clientIp'
+import { keyedHash } from '../lib/keyedHash'
+import { AUDIT_COLLECTION, type AuditAction, type AuditTarget, LOGIN_FAILURES, type LoginFailure } from './actions'
+
+export type AuditEntry = {
+  action: AuditAction
+  /** Who acted; the request's user when left out. */
+  actor?: number | null
+  /** The e-mail as typed (a failed login), or the actor's. */
+  actorEmail?: string | null
+  target?: { type: AuditTarget; id?: number | string | null; title?: string | null }
+  detail?: string | null
+}
+
+/** Field bounds (the collection's maxLength): an entry is cut to fit rather than refused. */
+export const AUDIT_TEXT_MAX = { email: 254, title: 300, detail: 500 } as const
+
+const cut = (text: string | null | undefined, max: number): string | null =>
+  text ? (text.length > max ? `${text.slice(0, max - 1)}…` : text) : null
+
+/** The request's signed-in person, if any (not an API key of another collection). */
+export function actorOf(req: PayloadRequest): { id: number; email: string | null } | null {
+  const user = req.user
+  if (!user || user.collection !== 'users') return null
+  return { id: Number(user.id), email: typeof user.email === 'string' ? user.email : null }
+}
+
+/**
+ * The client's address as a keyed hash (HMAC-SHA256 with the Payload secret, 22 characters): the
+ * same address gives the same mark, so one can follow an address through the trail, and the raw
+ * address is never stored. Requests without one (jobs, scripts) get none.
+ */
+export function addressHash(req: PayloadRequest): string | null {
+  const ip = req.headers ? clientIp(req.headers) : 'unknown'
+  if (!ip || ip === 'unknown') return null
+  return keyedHash(req.payload.secret, 'audit-address', ip).slice(0, 22)
+}
+
+export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promise<void> {
+  const actor = actorOf(req)
+  const data = {
+    at: new Date().toISOString(),
+    action: entry.action,
+    actor: entry.actor === undefined ? (actor?.id ?? null) : entry.actor,
+    actorEmail: cut(entry.actorEmail === undefined ? (actor?.email ?? null) : entry.actorEmail, AUDIT_TEXT_MAX.email),
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id == null ? null : String(entry.target.id),
+    targetTitle: cut(entry.target?.title, AUDIT_TEXT_MAX.title),
+    detail: cut(entry.detail, AUDIT_TEXT_MAX.detail),
+    addressHash: addressHash(req),
+  }
+  try {
+    await req.payload.create({ collection: AUDIT_COLLECTION, data, overrideAccess: true, depth: 0, req })
+  } catch (err) {
+    req.payload.logger.error({ err, audit: { ...data, addressHash: undefined } }, 'Không ghi được nhật ký thao tác (audit entry lost)')
+  }
+}
+
+/**
+ * A failed login: wrong password, unknown e-mail, locked or throttled account. Called from the
+ * users' `afterError` hook (src/audit/hooks.ts) for Payload's own refusals; login throttling
+ * refusing before Payload looks calls it itself with `throttled`.
+ */
+export async function recordLoginFailure(req: PayloadRequest, { email, reason }: { email: unknown; reason: LoginFailure }): Promise<void> {
+  const typed = typeof email === 'string' ? email.trim() : ''
+  let account: number | null = null
+  if (typed) {
+    const { docs } = await req.payload.db.find({
+      collection: 'users',
+      where: { email: { equals: typed.toLowerCase() } },
+      limit: 1,
+      pagination: false,
+      req,
+    })
+    account = docs[0] ? Number(docs[0].id) : null
+  }
+  const why = reason === 'wrong-password' && account === null ? 'unknown-email' : reason
+  await recordAudit(req, {
+    action: 'login-failed',
+    actor: account,
+    actorEmail: typed || null,
+    target: account === null ? undefined : { type: 'users', id: account, title: typed },
+    detail: LOGIN_FAILURES[why],
+  })
+}
