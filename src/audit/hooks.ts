@@ -37,7 +37,7 @@ const liveKey = (id: unknown) => `audit:articles:${String(id)}:liveBefore`
 
 /** Whether the article is on the portal now: its main document, not its latest draft. */
 async function isLive(req: PayloadRequest, id: number | string): Promise<boolean> {
-  const doc = await req.payload.db.findOne<{ _status?: string }>({
+  const doc = await req.payload.db.findOne<{ id: number; _status?: string }>({
     collection: 'articles',
     where: { id: { equals: id } },
     select: { _status: true },
@@ -152,7 +152,7 @@ export const userAuditHooks = {
 async function voteTarget(req: PayloadRequest, doc: { id: number | string; article?: unknown; score?: unknown }) {
   const articleId = typeof doc.article === 'object' && doc.article ? (doc.article as { id: number }).id : (doc.article as number)
   const article = articleId
-    ? await req.payload.db.findOne<{ title?: unknown }>({ collection: 'articles', where: { id: { equals: articleId } }, select: { title: true }, req })
+    ? await req.payload.db.findOne<{ id: number; title?: unknown }>({ collection: 'articles', where: { id: { equals: articleId } }, select: { title: true }, req })
     : null
   return { type: 'ratings' as const, id: doc.id, title: `${titleOf(article?.title) ?? `Bài ${String(articleId)}`}: ${String(doc.score)} sao` }
 }

@@ -15,7 +15,7 @@ import { recordAudit } from './record'
 type Scheduled = { articleId: number | string; at: Date | string; action: 'publish' | 'unpublish' }
 
 export async function articleTitle(req: PayloadRequest, id: number | string): Promise<string | null> {
-  const doc = await req.payload.db.findOne<{ title?: unknown }>({ collection: 'articles', where: { id: { equals: id } }, select: { title: true }, req })
+  const doc = await req.payload.db.findOne<{ id: number; title?: unknown }>({ collection: 'articles', where: { id: { equals: id } }, select: { title: true }, req })
   const title = doc?.title
   if (typeof title === 'string') return title
   return title && typeof title === 'object' ? ((title as Record<string, string | undefined>).vi ?? null) : null

@@ -7,12 +7,13 @@ import { recordAudit } from './record'
 import { articleTitle, recordSchedule, verb } from './schedule'
 
 type JobInput = { type?: string; doc?: { relationTo?: string; value?: unknown } }
+type Cancelled = { input?: JobInput; waitUntil?: string | null }
 
 /** Payload's schedule-publish server function, recording what it scheduled or cancelled. */
 export const auditedSchedulePublish: ServerFunction<SchedulePublishHandlerArgs> = async (args) => {
   const { req } = args
   // a cancelled schedule names only its job: read which article it was for before it goes
-  let cancelled: { input: JobInput; waitUntil?: string } | null = null
+  let cancelled: Cancelled | null = null
   if (args.deleteID !== undefined) {
     const { docs } = await req.payload.find({
       collection: 'payload-jobs',
@@ -23,7 +24,7 @@ export const auditedSchedulePublish: ServerFunction<SchedulePublishHandlerArgs> 
       overrideAccess: true,
       req,
     })
-    cancelled = (docs[0] as typeof cancelled) ?? null
+    cancelled = (docs[0] as Cancelled | undefined) ?? null
   }
   const result = await schedulePublishHandler(args)
   if ((result as { error?: unknown } | undefined)?.error) return result
