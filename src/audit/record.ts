@@ -1,9 +1,9 @@
 /**
  * Writing the audit trail ("Nhật ký thao tác"). Every entry goes through `recordAudit`, inside
- * the request's transaction when it has one (pass `req`): the entry stands or falls with the
- * action it records. An entry that cannot be written is logged as an ERROR and never fails the
- * action itself.
+ * the request's transaction when it has one (pass `req`): an action rolled back leaves no entry.
+ * An entry that cannot be written is logged as an ERROR and never fails, nor undoes, the action.
  */
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { clientIp } from '../lib/clientIp'
@@ -44,6 +44,32 @@ export function addressHash(req: PayloadRequest): string | null {
   return keyedHash(req.payload.secret, 'audit-address', ip).slice(0, 22)
 }
 
+type Transaction = { execute?: (query: unknown) => Promise<unknown> }
+
+/**
+ * Runs `write` in a savepoint of the request's transaction on PostgreSQL, which otherwise aborts
+ * the whole transaction at the first failed statement: the action's own writes would be lost
+ * with the entry (and, answered 200, silently). SQLite keeps a transaction after a failed
+ * statement; MongoDB has no such statement.
+ */
+async function alone(req: PayloadRequest, write: () => Promise<unknown>): Promise<void> {
+  const id = req.transactionID ? await req.transactionID : undefined
+  const sessions = (req.payload.db as { sessions?: Record<string, { db?: Transaction }> }).sessions
+  const tx = id === undefined ? undefined : sessions?.[String(id)]?.db
+  if (req.payload.db.name !== 'postgres' || !tx?.execute) {
+    await write()
+    return
+  }
+  await tx.execute(sql.raw('SAVEPOINT audit_entry'))
+  try {
+    await write()
+  } catch (err) {
+    await tx.execute(sql.raw('ROLLBACK TO SAVEPOINT audit_entry'))
+    throw err
+  }
+  await tx.execute(sql.raw('RELEASE SAVEPOINT audit_entry'))
+}
+
 export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promise<void> {
   const actor = actorOf(req)
   const data = {
@@ -58,7 +84,9 @@ export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promi
     addressHash: addressHash(req),
   }
   try {
-    await req.payload.create({ collection: AUDIT_COLLECTION, data, overrideAccess: true, depth: 0, req })
+    // the adapter's create, not the Local API's: an operation that fails rolls back the request's
+    // whole transaction (Payload's killTransaction), the action's writes with it
+    await alone(req, () => req.payload.db.create({ collection: AUDIT_COLLECTION, data, req, returning: false }))
   } catch (err) {
     req.payload.logger.error({ err, audit: { ...data, addressHash: undefined } }, 'Không ghi được nhật ký thao tác (audit entry lost)')
   }

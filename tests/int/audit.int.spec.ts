@@ -62,6 +62,13 @@ async function written<T>(action: () => Promise<T>): Promise<{ result: T; entrie
   return { result, entries: await allEntries({ id: { greater_than: last } }) }
 }
 
+/** A statement run on the test's database directly (SQLite or PostgreSQL). */
+async function rawSql(statement: string): Promise<void> {
+  const { sql } = await import('drizzle-orm')
+  const drizzle = (payload.db as unknown as { drizzle: { execute?: (query: unknown) => Promise<unknown>; run?: (query: unknown) => Promise<unknown> } }).drizzle
+  await (drizzle.execute ? drizzle.execute(sql.raw(statement)) : drizzle.run!(sql.raw(statement)))
+}
+
 const as = (actor: Actor, method: string, path: string, json?: unknown, headers?: Record<string, string>) =>
   api.request(method, path, { token: tokens[actor], json, headers })
 
@@ -245,8 +252,8 @@ describe('articles', () => {
 
   it('does not fail the save when the audit entry cannot be written, and says so in the log', async () => {
     const draft = await article('draft')
-    const create = payload.create.bind(payload)
-    jest.spyOn(payload, 'create').mockImplementation(((args: { collection: string }) =>
+    const create = payload.db.create.bind(payload.db)
+    jest.spyOn(payload.db, 'create').mockImplementation(((args: { collection: string }) =>
       args.collection === 'audit-log' ? Promise.reject(new Error('disk full')) : create(args as never)) as never)
     const logged = jest.spyOn(payload.logger, 'error').mockImplementation(() => undefined)
     const { result, entries } = await written(() => as('reporter', 'PATCH', `/articles/${draft.id}?draft=true`, { title: 'Vẫn được lưu' }))
@@ -255,6 +262,23 @@ describe('articles', () => {
     const saved = await payload.findByID({ collection: 'articles', id: draft.id, draft: true, overrideAccess: true })
     expect(saved.title).toBe('Vẫn được lưu')
     expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), expect.stringMatching(/nhật ký thao tác/))
+  })
+
+  it('does not fail the save when the database refuses the entry, on PostgreSQL too', async () => {
+    const draft = await article('draft')
+    jest.spyOn(payload.logger, 'error').mockImplementation(() => undefined)
+    // the trail's table gone: the INSERT fails inside the save's transaction
+    await rawSql('ALTER TABLE audit_log RENAME TO audit_log_away')
+    let response: Response
+    try {
+      response = await as('reporter', 'PATCH', `/articles/${draft.id}?draft=true`, { title: 'Lưu dù nhật ký hỏng' })
+    } finally {
+      await rawSql('ALTER TABLE audit_log_away RENAME TO audit_log')
+    }
+    expect(response.status).toBe(200)
+    const saved = await payload.findByID({ collection: 'articles', id: draft.id, draft: true, overrideAccess: true })
+    expect(saved.title).toBe('Lưu dù nhật ký hỏng')
+    expect(payload.logger.error).toHaveBeenCalledWith(expect.objectContaining({ err: expect.anything() }), expect.stringMatching(/nhật ký thao tác/))
   })
 })
 
