@@ -36,7 +36,7 @@ export const AuditLog: CollectionConfig = {
       en: 'Who logged in (or failed), who created, edited, published, unpublished, scheduled or deleted which article, who changed a role, a setting or a vote, and when. Nobody can edit or delete it.',
     },
   },
-  access: { read: isAdmin, create: nobody, update: nobody, delete: nobody, readVersions: nobody, unlock: nobody },
+  access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['targetType', 'targetId'] }],
   fields: [
     {
