@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 
+import { formatDateTime } from '../../src/lib/dates'
 import { appInBrowser, browserAvailable, logInToAdmin } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
@@ -59,6 +60,43 @@ describeInBrowser('Nhật ký thao tác in the admin', () => {
       expect(entry.addressHash).toMatch(/^[\w-]{22}$/)
       expect(JSON.stringify(entry)).not.toContain('127.0.0.1')
     }
+    await context.close()
+  })
+
+  it('a schedule set in the admin\'s drawer is in the trail once, as the editor who set it', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1680, height: 1000 }, baseURL: suite.app.url })
+    const page = await context.newPage()
+    await logInToAdmin(page, suite, suite.app.accounts.editor)
+    const category = (await (await page.request.get('/api/categories?limit=1&depth=0')).json()).docs[0].id
+    const made = await page.request.post('/api/articles?draft=true', { data: { title: 'Bài hẹn giờ qua ngăn kéo', primaryCategory: category, _status: 'draft' } })
+    const { id } = (await made.json()).doc as { id: number }
+
+    await page.goto(`/admin/collections/articles/${id}`)
+    await page.locator('#field-title').waitFor()
+    await page.locator('.doc-controls .btn--withPopup .popup-button').first().click()
+    await page.locator('#schedule-publish').click()
+    const drawer = page.locator('.schedule-publish')
+    await drawer.waitFor()
+    // the day after the one the calendar offers, at 09:00 from its time list
+    await drawer.locator('.date-time-picker input').click()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await drawer.locator('.date-time-picker input').click()
+    await page.locator('.react-datepicker__time-list-item', { hasText: /^09:00$/ }).click()
+    await drawer.getByRole('button', { name: 'Lưu', exact: true }).click()
+    await page.getByText('Đã lên lịch thành công.').waitFor()
+    const scheduled = (await (await page.request.get(`/api/articles/${id}/schedule`)).json()).scheduled as { at: string }[]
+    expect(scheduled).toHaveLength(1)
+
+    const admin = await suite.browser.newContext({ baseURL: suite.app.url })
+    const adminPage = await admin.newPage()
+    await logInToAdmin(adminPage, suite, suite.app.accounts.admin)
+    const answer = await adminPage.request.get(`/api/audit-log?where[action][equals]=schedule&where[targetId][equals]=${id}`)
+    const { docs } = (await answer.json()) as { docs: Entry[] }
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ actorEmail: suite.app.accounts.editor.email, detail: `Đăng bài lúc ${formatDateTime(scheduled[0]!.at)}` })
+    expect(docs[0]!.detail).toMatch(/ 09:00$/)
+    await admin.close()
     await context.close()
   })
 
