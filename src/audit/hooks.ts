@@ -104,12 +104,12 @@ const userTarget = (doc: { id: number | string; name?: unknown; email?: unknown 
 })
 
 export const auditLogin: CollectionAfterLoginHook = async ({ req, user }) => {
-  await recordAudit(req, { action: 'login', actor: Number(user.id), actorEmail: user.email ?? null })
+  await recordAudit(req, { action: 'login', actor: Number(user.id), actorEmail: user.email ?? null, target: userTarget(user) })
   return user
 }
 
 export const auditLogout: CollectionAfterLogoutHook = async ({ req }) => {
-  if (actorOf(req)) await recordAudit(req, { action: 'logout' })
+  if (req.user && actorOf(req)) await recordAudit(req, { action: 'logout', target: userTarget(req.user) })
 }
 
 /** Payload's refusals of a login (401: wrong password, unknown e-mail, locked; 429: throttled). */

@@ -92,7 +92,7 @@ describe('logins', () => {
     const { result, entries } = await written(() => login(users.editor.email, users.editor.password))
     expect(result.status).toBe(200)
     expect(entries).toHaveLength(1)
-    expect(entries[0]).toMatchObject({ action: 'login', ...by('editor') })
+    expect(entries[0]).toMatchObject({ action: 'login', ...by('editor'), targetType: 'users', targetId: String(users.editor.id) })
     const mark = entries[0]!.addressHash!
     expect(mark).toMatch(/^[\w-]{16,}$/)
     expect(mark).not.toContain('203.0.113.7')
@@ -137,7 +137,7 @@ describe('logins', () => {
     const { result, entries } = await written(() => api.request('POST', '/users/logout', { token }))
     expect(result.status).toBe(200)
     expect(entries.map((entry) => entry.action)).toEqual(['logout'])
-    expect(entries[0]).toMatchObject(by('admin'))
+    expect(entries[0]).toMatchObject({ ...by('admin'), targetType: 'users', targetId: String(users.admin.id) })
   })
 })
 
