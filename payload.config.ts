@@ -7,6 +7,7 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { hasRole } from './src/access/roles'
 import { ADMIN_DATE_FORMAT, adminTimezones } from './src/admin/dates'
 import { inVietnamese } from './src/admin/inVietnamese'
 import { Articles } from './src/collections/Articles'
@@ -30,8 +31,11 @@ import { mailAdapter } from './src/lib/mail'
 import { maxUploadBytes } from './src/lib/paths'
 import { payloadSecret } from './src/lib/secret'
 import { registerSessionKey } from './src/lib/sessionKey'
+import { followEditRights } from './src/security/locks'
 import { migrations as postgresMigrations } from './src/migrations/postgres'
 import { migrations as sqliteMigrations } from './src/migrations/sqlite'
+import { configuredOrigin } from './src/security/origin'
+import { allowedOrigins, guardSessionCookie } from './src/security/sessionCookie'
 import { healthEndpoint, hitEndpoint, registerStats } from './src/stats/endpoints'
 import { reportEndpoint } from './src/stats/reportEndpoint'
 
@@ -42,7 +46,11 @@ const isTest = process.env.NODE_ENV === 'test'
 
 // Every collection and global, Payload's own included, checks what a request asks of it (src/limits).
 export default buildConfig({
-  serverURL: process.env.SERVER_URL || '',
+  serverURL: configuredOrigin() ?? '',
+  // A session cookie acts only from this site's origin; no other origin may read our answers
+  // (src/security/sessionCookie.ts; without SERVER_URL, the request's own origin).
+  csrf: allowedOrigins(),
+  cors: allowedOrigins(),
   secret: payloadSecret(),
   telemetry: false,
   logger,
@@ -63,6 +71,8 @@ export default buildConfig({
       // the newsroom's first screen: the day's figures, the queue, schedules, latest publishes
       beforeDashboard: ['/src/components/workflow/NewsroomDashboard#NewsroomDashboard'],
       views: {
+        // no form for the first visitor: how to make the first admin on the server
+        createFirstUser: { Component: '/src/components/admin/FirstAdmin#FirstAdmin' },
         stats: { Component: '/src/components/stats/admin/StatsView#StatsView', path: '/thong-ke' },
         reviewQueue: { Component: '/src/components/workflow/ReviewQueueView#ReviewQueueView', path: '/cho-duyet' },
       },
@@ -89,6 +99,7 @@ export default buildConfig({
   onInit: async (payload) => {
     registerStats(payload)
     registerSessionKey(payload)
+    guardSessionCookie(payload)
   },
   globals: [Site, ServiceLinks],
   db: databaseAdapter(databaseUri(), {
@@ -110,7 +121,8 @@ export default buildConfig({
     fallback: true,
   },
   upload: { limits: { fileSize: maxUploadBytes() } },
-  // Mail (editors told of submitted articles) only when SMTP_URL names a mail server.
+  // Mail leaves only when SMTP_URL names a mail server (editors told of submitted articles, password
+  // resets); without it each message is printed whole in the server's log.
   email: mailAdapter(),
   sharp,
   jobs: {
@@ -119,6 +131,8 @@ export default buildConfig({
     // (JOBS_CRON: a cron expression, seconds allowed as a sixth field first, e.g. for tests).
     autoRun: [{ cron: process.env.JOBS_CRON || '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => !isBuildPhase && !isTest && process.env.JOBS_AUTORUN !== 'false',
+    // The queue runs itself (autoRun); working it by HTTP is an admin's call.
+    access: { run: ({ req }) => hasRole(req.user, 'admin') },
   },
   typescript: {
     autoGenerate: false,
@@ -128,4 +142,4 @@ export default buildConfig({
   graphQL: graphQLConfig(),
   loggingLevels: refusedLoggingLevels,
   hooks: { afterError: [inputErrorsAre400] },
-}).then((config) => inVietnamese(applyQueryLimits(config)))
+}).then((config) => inVietnamese(applyQueryLimits(followEditRights(config))))

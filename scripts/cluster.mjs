@@ -72,11 +72,22 @@ const replacements = {
   listen: `listen 127.0.0.1:${clusterPort};`,
 }
 let upstreamWritten = false
+// `cluster: skip` drops a line, or the whole block it opens (TLS: the cluster serves plain http)
+let skipping = 0
+const depth = (line) => (line.match(/{/g)?.length ?? 0) - (line.match(/}/g)?.length ?? 0)
 const conf = fs
   .readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8')
   .split('\n')
   .flatMap((line) => {
     const marker = /#\s*cluster:\s*(\w+)/.exec(line)?.[1]
+    if (skipping > 0) {
+      skipping += depth(line.replace(/#.*/, ''))
+      return []
+    }
+    if (marker === 'skip') {
+      skipping = Math.max(0, depth(line.replace(/#.*/, '')))
+      return []
+    }
     if (!marker) return [line]
     const indent = /^\s*/.exec(line)[0]
     if (marker === 'upstream') {

@@ -25,8 +25,9 @@ import zlib from 'node:zlib'
 const NEXT_RUNTIME = new RegExp(
   [
     /<script\b[^>]*\bsrc="\/_next\/static\/[^"]*"[^>]*><\/script>/.source,
-    /<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*\bhref="\/_next\/static\/[^"]*"[^>]*\/?>/.source,
-    /<script(?: id="_R_")?>(?:\(?self\.__next_f\b|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/.source,
+    /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")(?=[^>]*\bhref="\/_next\/static\/)[^>]*\/?>/.source,
+    // inline: any attributes (`id="_R_"`, a `nonce`, in any order) but a src or a type
+    /<script\b(?![^>]*\s(?:src|type)=)[^>]*>(?:\(?self\.__next_f\b|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/.source,
   ].join('|'),
   'g',
 )
@@ -109,12 +110,14 @@ const toLean = (etag) => (typeof etag === 'string' && etag.endsWith('"') && !eta
 /**
  * Holds back what Next writes for this public page's request, then sends it lean and compressed.
  * Call before handing the request to Next (it asks Next for the page uncompressed, and for
- * `If-None-Match` with the tags Next gave).
+ * `If-None-Match` with the tags Next gave). With `lean: false` (an editor's page) the HTML goes out
+ * as Next wrote it, compressed. `csp(html, lean)`, when given, gives the page's
+ * Content-Security-Policy once its HTML is known (headers.mjs: hashes of Next's inline scripts).
  */
-export function leanPage(req, res, stylesheet) {
+export function leanPage(req, res, stylesheet, { lean = true, csp } = {}) {
   const encoding = encodingOf(req)
   delete req.headers['accept-encoding']
-  const askedLean = String(req.headers['if-none-match'] ?? '').includes(LEAN_TAG)
+  const askedLean = lean && String(req.headers['if-none-match'] ?? '').includes(LEAN_TAG)
   if (askedLean) req.headers['if-none-match'] = req.headers['if-none-match'].replaceAll(LEAN_TAG, '"')
   const { writeHead, write, end, flushHeaders } = res
   let status = null
@@ -194,8 +197,10 @@ export function leanPage(req, res, stylesheet) {
     const encoded = res.getHeader('content-encoding')
     const html = !encoded && type.startsWith('text/html')
     const etag = res.getHeader('etag')
-    if (typeof etag === 'string' && ((html && code === 200) || (askedLean && code === 304))) res.setHeader('etag', toLean(etag))
-    if (html && code === 200) body = leanHtml(body, stylesheet)
+    const leaned = lean && html && code === 200
+    if (typeof etag === 'string' && (leaned || (askedLean && code === 304))) res.setHeader('etag', toLean(etag))
+    if (leaned) body = leanHtml(body, stylesheet)
+    if (html && csp) res.setHeader('content-security-policy', csp(body, leaned))
     if (!encoded && encoding && body.length > 1024 && COMPRESSIBLE.test(type)) {
       compress(body, encoding, (error, compressed) => (error ? send(body, '') : send(compressed, encoding)))
     } else send(body, '')

@@ -8,7 +8,8 @@
  * the config's onInit), so a hit does not pay Next's per-request cost. Until Payload has
  * started, hits go through Next to the same recorder as a Payload endpoint. Readers' pages go out
  * without Next's client runtime (lean-pages.mjs), kept in memory once rendered (page-bytes.mjs);
- * public/portal.js, their one script, is served from here with a year's cache.
+ * public/portal.js, their one script, is served from here with a year's cache. Every response
+ * carries the security headers of headers.mjs (CSP, nosniff, framing, HSTS over https).
  * SIGTERM/SIGINT stop accepting, let requests finish, write pending hits, then exit.
  */
 import { createServer } from 'node:http'
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
+import { kindOf, nextScriptHashes, pageCsp, READER_CSP, securityHeaders } from './headers.mjs'
 import { accepts, leanPage, stylesheetsOf } from './lean-pages.mjs'
 import { addressDecodes, bodyCap, capBody, isUpload, limitsFrom, mediaExists, MESSAGES, refuse, serverTimeouts, uploadSlots } from './limits.mjs'
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
@@ -91,25 +93,34 @@ const limits = limitsFrom()
 const uploads = uploadSlots(limits)
 const throttle = throttleFrom()
 const MEDIA_PREFIX = '/api/images/file/'
+const protect = securityHeaders(process.env.SERVER_URL)
+/** A held page's CSP: the reader's for a lean page, else with the hashes of Next's inline scripts. */
+const heldPageCsp = (html, lean) => (lean ? READER_CSP : pageCsp(nextScriptHashes(html)))
 
 /**
  * The checks before any body is read: the address, who asks, the body's cap. Null when the request
  * was answered; otherwise whether it comes from staff.
  */
 function admit(req, res) {
+  // A page the page bytes may answer gets its security headers from there (kept with it): set
+  // here too, Node's writeHead would merge every kept header one by one, a third of a cached
+  // page's cost. Otherwise they are set now, before anything can answer.
+  const later = req.method === 'GET' && !req.headers['content-length'] && !req.headers['transfer-encoding'] && kindOf(req.url) === 'page'
+  if (!later) protect(req, res)
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? ''
   if (!addressDecodes(req.url)) {
+    if (later) protect(req, res)
     refuse(req, res, 400, MESSAGES.badAddress)
     return null
   }
   const staff = throttle.isStaff(req)
-  return capBody(req, res, bodyCap(req, limits, staff)) ? null : { staff }
+  return capBody(req, res, bodyCap(req, limits, staff)) ? null : { staff, protectLater: later }
 }
 
 /** What every request passes through, in order; the limits come before anything reads the body. */
 function onRequest(req, res, admitted = admit(req, res)) {
   if (!admitted) return
-  const { staff } = admitted
+  const { staff, protectLater } = admitted
   const fast = req.url === HIT_PATH ? stats() : undefined
   if (fast) {
     fast.handle(req, res).catch((error) => failed(res, error))
@@ -128,7 +139,7 @@ function onRequest(req, res, admitted = admit(req, res)) {
       .catch((error) => failed(res, error))
     return
   }
-  handleApp(req, res, staff)
+  handleApp(req, res, staff, protectLater)
 }
 
 /** An error of ours while answering: logged, a 500 if nothing was sent yet, never a crash. */
@@ -152,10 +163,11 @@ server.on('checkContinue', (req, res) => {
  * Next (and Payload in it), behind the page policy, the page bytes, the stranger's meter
  * (throttle.mjs: what is not in the page bytes costs) and the lean-page rewrite.
  */
-function handleApp(req, res, staff) {
+function handleApp(req, res, staff, protectLater = false) {
   const policy = pagePolicy(req)
   const key = pageKey(req, policy === PUBLIC_PAGE)
   if (key && serveCached(key, res)) return
+  if (protectLater) protect(req, res)
   const metered = throttle.check(req, res, staff)
   if (!metered) return render(req, res, policy, key)
   metered
@@ -169,7 +181,10 @@ function handleApp(req, res, staff) {
 function render(req, res, policy, key) {
   applyPolicy(req, res, policy)
   if (key) capture(key, res, (response) => response.getHeader('cache-control') === PUBLIC_PAGE)
-  if (policy === PUBLIC_PAGE && req.method === 'GET' && !req.headers['next-router-prefetch']) leanPage(req, res, stylesheets)
+  // a page's HTML is held to know its CSP; an editor's keeps Next's runtime (RSC requests are not pages)
+  if (policy && req.method === 'GET' && !req.headers['next-router-prefetch'] && !req.headers.rsc) {
+    leanPage(req, res, stylesheets, { lean: policy === PUBLIC_PAGE, csp: heldPageCsp })
+  }
   handle(req, res)
 }
 server.keepAliveTimeout = 65_000

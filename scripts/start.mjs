@@ -66,7 +66,8 @@ try {
   await underMigrationLock(async () => {
     await run(bin('payload'), ['migrate'], 'Áp dụng migration cơ sở dữ liệu...', cliEnv)
     if (process.env.SEED_DEMO !== 'false') {
-      await run(bin('payload'), ['run', 'src/seed/run.ts', '--if-empty'], 'Kiểm tra dữ liệu mẫu...', cliEnv)
+      // `payload run` hands a script only what follows `--` as typed (it parses flags before it)
+      await run(bin('payload'), ['run', 'src/seed/run.ts', '--', '--if-empty'], 'Kiểm tra dữ liệu mẫu...', cliEnv)
     }
   })
 } catch (error) {

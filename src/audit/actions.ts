@@ -36,7 +36,6 @@ export type AuditTarget = keyof typeof AUDIT_TARGETS
 export const LOGIN_FAILURES = {
   'wrong-password': 'Sai mật khẩu',
   'unknown-email': 'Không có tài khoản với e-mail này',
-  locked: 'Tài khoản đang bị khóa',
   throttled: 'Bị chặn tạm thời vì thử quá nhiều lần',
 } as const
 

@@ -6,16 +6,16 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
-  CollectionAfterErrorHook,
   CollectionAfterLoginHook,
   CollectionAfterLogoutHook,
   CollectionBeforeChangeHook,
+  CollectionConfig,
   GlobalAfterChangeHook,
   PayloadRequest,
 } from 'payload'
 
 import type { AuditAction, AuditTarget } from './actions'
-import { actorOf, recordAudit, recordLoginFailure } from './record'
+import { actorOf, recordAudit } from './record'
 
 /** Autosaves come every few seconds while someone types: the save that follows is the one recorded. */
 const isAutosave = (req: PayloadRequest) => req.query?.autosave === 'true' || req.query?.autosave === true
@@ -112,16 +112,6 @@ export const auditLogout: CollectionAfterLogoutHook = async ({ req }) => {
   if (req.user && actorOf(req)) await recordAudit(req, { action: 'logout', target: userTarget(req.user) })
 }
 
-/** Payload's refusals of a login (401: wrong password, unknown e-mail, locked; 429: throttled). */
-export const auditFailedLogin: CollectionAfterErrorHook = async ({ error, req }) => {
-  const status = (error as { status?: number }).status
-  const isLogin = req.method === 'POST' && req.url !== undefined && new URL(req.url, 'http://x').pathname.endsWith('/users/login')
-  if (!isLogin || (status !== 401 && status !== 429)) return
-  const email = (req.data as { email?: unknown } | undefined)?.email
-  const locked = status === 401 && error.message === req.t('error:userLocked')
-  await recordLoginFailure(req, { email, reason: status === 429 ? 'throttled' : locked ? 'locked' : 'wrong-password' })
-}
-
 /** Accounts made and roles changed (old → new), by whom. */
 export const auditUserChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (!actorOf(req)) return doc
@@ -138,13 +128,16 @@ export const auditUserDelete: CollectionAfterDeleteHook = async ({ doc, req }) =
   return doc
 }
 
-/** The users collection's hooks, as one object so that its config takes them in one line. */
-export const userAuditHooks = {
-  afterLogin: [auditLogin],
-  afterLogout: [auditLogout],
-  afterError: [auditFailedLogin],
-  afterChange: [auditUserChange],
-  afterDelete: [auditUserDelete],
+/** The users collection's hooks, its own first: the config takes them in one line. */
+export function withUserAudit(hooks: NonNullable<CollectionConfig['hooks']>): CollectionConfig['hooks'] {
+  return {
+    ...hooks,
+    afterLogin: [...(hooks.afterLogin ?? []), auditLogin],
+    // recorded before the sessions end, while the request still knows who it is
+    afterLogout: [auditLogout, ...(hooks.afterLogout ?? [])],
+    afterChange: [...(hooks.afterChange ?? []), auditUserChange],
+    afterDelete: [...(hooks.afterDelete ?? []), auditUserDelete],
+  }
 }
 
 // ---- votes ---------------------------------------------------------------------------------

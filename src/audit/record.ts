@@ -93,14 +93,16 @@ export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promi
 }
 
 /**
- * A failed login: wrong password, unknown e-mail, locked or throttled account. Called from the
- * users' `afterError` hook (src/audit/hooks.ts) for Payload's own refusals; login throttling
- * refusing before Payload looks calls it itself with `throttled`.
+ * A refused login: wrong password, unknown e-mail, or throttled (src/security/loginEndpoint.ts).
+ * `account`: the account the e-mail names, when the caller has looked it up already.
  */
-export async function recordLoginFailure(req: PayloadRequest, { email, reason }: { email: unknown; reason: LoginFailure }): Promise<void> {
+export async function recordLoginFailure(
+  req: PayloadRequest,
+  { email, reason, account: known }: { email: unknown; reason: LoginFailure; account?: number | string | null },
+): Promise<void> {
   const typed = typeof email === 'string' ? email.trim() : ''
-  let account: number | null = null
-  if (typed) {
+  let account: number | null = known === undefined || known === null ? null : Number(known)
+  if (known === undefined && typed) {
     const { docs } = await req.payload.db.find({
       collection: 'users',
       where: { email: { equals: typed.toLowerCase() } },

@@ -2,7 +2,6 @@
  * The one place that knows which database adapter is in use: DATABASE_URI decides.
  * unset or file: → SQLite (embedded default), postgres:// → PostgreSQL, mongodb:// → MongoDB.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 
 import type { DatabaseAdapterObj } from 'payload'
@@ -10,6 +9,8 @@ import type { DatabaseAdapterObj } from 'payload'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+
+import { privateDir, privateFile } from './privateFiles'
 
 export const DEFAULT_DATABASE_URI = 'file:./data/portal.db'
 
@@ -41,7 +42,11 @@ export function databaseAdapter(uri: string, options: Options): DatabaseAdapterO
   switch (databaseKind(uri)) {
     case 'sqlite': {
       const file = uri.replace(/^file:(\/\/)?/, '')
-      if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+      if (file && file !== ':memory:') {
+        // password hashes, sessions, reset tokens: for the server's account only (privateFiles.ts)
+        privateDir(path.dirname(path.resolve(file)))
+        privateFile(path.resolve(file))
+      }
       return sqliteAdapter({
         client: { url: uri },
         // WAL lets readers go on while the one writer commits; the busy timeout covers brief

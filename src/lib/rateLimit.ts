@@ -3,7 +3,7 @@
  * process, or in Redis (REDIS_URL) so that every instance shares the count. One Redis
  * connection serves every limiter of the process.
  */
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 export type Limiter = { take: (key: string) => Promise<LimitResult> }
@@ -22,13 +22,15 @@ export function limitFromEnv(name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback
 }
 
+/** A limiter of rate-limiter-flexible in memory, or in the shared Redis when REDIS_URL is set. */
+export async function makeRateLimiter(options: IRateLimiterOptions): Promise<RateLimiterAbstract> {
+  if (!process.env.REDIS_URL) return new RateLimiterMemory(options)
+  return new RateLimiterRedis({ ...options, storeClient: await redisClient() })
+}
+
 export function createLimiter(keyPrefix: string, points: () => number, durationSeconds: number): Limiter {
   let limiter: Promise<RateLimiterAbstract> | null = null
-  const make = async (): Promise<RateLimiterAbstract> => {
-    const options = { keyPrefix, points: points(), duration: durationSeconds }
-    if (!process.env.REDIS_URL) return new RateLimiterMemory(options)
-    return new RateLimiterRedis({ ...options, storeClient: await redisClient() })
-  }
+  const make = () => makeRateLimiter({ keyPrefix, points: points(), duration: durationSeconds })
   return {
     take: async (key) => {
       limiter ??= make()

@@ -10,6 +10,7 @@ import { routeId } from '../limits/values'
 import { revalidate, tags } from '../lib/cache'
 import { clientIp } from '../lib/clientIp'
 import { keyedHash } from '../lib/keyedHash'
+import { isHttps, requestSource } from '../security/origin'
 import { takeVoteSlot } from './limiter'
 import { MESSAGES, OUTCOME_BY_STATUS } from './messages'
 import { MAX_VOTE_BODY_BYTES, parseFormVote, parseJsonVote } from './rules'
@@ -61,8 +62,7 @@ async function vote(req: PayloadRequest, isForm: boolean): Promise<Answer & { sl
     return { ...refuse(429, MESSAGES.tooMany, { 'retry-after': String(limit.retryAfterSeconds) }), slug }
   }
 
-  const secure = (req.headers.get('x-forwarded-proto') ?? new URL(req.url ?? 'http://x').protocol).startsWith('https')
-  const voter = identifyVoter(secret, req.headers, req.user, { create: true, secure })!
+  const voter = identifyVoter(secret, req.headers, req.user, { create: true, secure: isHttps(req.headers) })!
   const cookie = voter.setCookie ? { 'set-cookie': voter.setCookie } : undefined
   const result = await castVote(req.payload, { articleId: id, score: parsed.score, voterKey: voter.key, ipHash })
   const summary = summarize(result.total, result.count, result.yourScore)
@@ -88,6 +88,9 @@ export const ratingEndpoints: Endpoint[] = [
     path: '/:id/rating',
     method: 'post',
     handler: async (req) => {
+      // Another site cannot make its visitors vote: not by form, script or text/plain post. A page
+      // of ours says so (Origin, or Sec-Fetch-Site); a client that says neither is no browser.
+      if (requestSource(req.headers) === 'other') return json(refuse(403, MESSAGES.crossSite))
       const contentType = req.headers.get('content-type') ?? ''
       const isForm = contentType.startsWith('application/x-www-form-urlencoded')
       const answer = await vote(req, isForm)

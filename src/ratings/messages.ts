@@ -8,6 +8,7 @@ export const MESSAGES = {
   badScore: 'Điểm đánh giá phải là số nguyên từ 1 đến 5.',
   notFound: 'Không tìm thấy bài viết.',
   disabled: 'Bài viết này không nhận đánh giá.',
+  crossSite: 'Chỉ nhận đánh giá gửi từ chính trang của cổng thông tin.',
   tooMany: 'Địa chỉ mạng của bạn đã gửi quá nhiều đánh giá cho bài viết này hôm nay. Vui lòng thử lại sau.',
 } as const
 

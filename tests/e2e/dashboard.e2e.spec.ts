@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { formatDateline, formatDateTime } from '../../src/lib/dates'
-import { appInBrowser, browserAvailable, type BrowserSuite, logInToAdmin } from '../helpers/app'
+import { appInBrowser, browserAvailable, type BrowserSuite, logInToAdmin, SAME_ORIGIN_PAGE } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
 
@@ -43,7 +43,7 @@ describeInBrowser('the admin’s first screen', () => {
     const editor = await loggedIn(suite, 'editor')
     const reporter = await loggedIn(suite, 'reporter')
     const stamp = Date.now()
-    const category = (await (await editor.page.request.get('/api/categories?limit=1&depth=0')).json()).docs[0].id
+    const category = (await (await editor.page.request.get('/api/categories?limit=1&depth=0', { headers: SAME_ORIGIN_PAGE })).json()).docs[0].id
 
     // two readers today
     await readOnce(suite.browser, `${suite.app.url}${ARTICLE}`, 'a')
@@ -52,33 +52,36 @@ describeInBrowser('the admin’s first screen', () => {
     // the reporter hands a draft over
     const submittedTitle = `Bài chờ duyệt ${stamp}`
     const draft = await reporter.page.request.post('/api/articles?draft=true', {
+      headers: SAME_ORIGIN_PAGE,
       data: { title: submittedTitle, lead: 'Sapo.', primaryCategory: category, _status: 'draft' },
     })
     expect(draft.status()).toBe(201)
     const draftId: number = (await draft.json()).doc.id
-    const submitted = await reporter.page.request.patch(`/api/articles/${draftId}?draft=true`, { data: { reviewStatus: 'submitted' } })
+    const submitted = await reporter.page.request.patch(`/api/articles/${draftId}?draft=true`, { headers: SAME_ORIGIN_PAGE, data: { reviewStatus: 'submitted' } })
     expect(submitted.status()).toBe(200)
     const submittedAt: string = (await submitted.json()).doc.submittedAt
 
     // the editor schedules a draft to go live tomorrow at 09:00, and publishes another now
     const scheduledTitle = `Bài hẹn giờ ${stamp}`
     const toSchedule = await editor.page.request.post('/api/articles?draft=true', {
+      headers: SAME_ORIGIN_PAGE,
       data: { title: scheduledTitle, lead: 'Sapo.', primaryCategory: category, _status: 'draft' },
     })
     const scheduledId: number = (await toSchedule.json()).doc.id
     const tomorrow = new Date(Date.now() + 24 * 3_600_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
     const at = new Date(`${tomorrow}T09:00:00+07:00`)
-    expect((await editor.page.request.post(`/api/articles/${scheduledId}/schedule`, { data: { at: at.toISOString(), action: 'publish' } })).status()).toBe(201)
+    expect((await editor.page.request.post(`/api/articles/${scheduledId}/schedule`, { headers: SAME_ORIGIN_PAGE, data: { at: at.toISOString(), action: 'publish' } })).status()).toBe(201)
 
     const publishedTitle = `Bài vừa đăng ${stamp}`
     const publishedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString()
     const published = await editor.page.request.post('/api/articles', {
+      headers: SAME_ORIGIN_PAGE,
       data: { title: publishedTitle, lead: 'Sapo.', primaryCategory: category, publishedAt, _status: 'published' },
     })
     expect(published.status()).toBe(201)
     const publishedId: number = (await published.json()).doc.id
     const takeDown = new Date(at.getTime() + 3_600_000)
-    expect((await editor.page.request.post(`/api/articles/${publishedId}/schedule`, { data: { at: takeDown.toISOString(), action: 'unpublish' } })).status()).toBe(201)
+    expect((await editor.page.request.post(`/api/articles/${publishedId}/schedule`, { headers: SAME_ORIGIN_PAGE, data: { at: takeDown.toISOString(), action: 'unpublish' } })).status()).toBe(201)
 
     const page = editor.page
     await page.goto(`${suite.app.url}/admin`)
@@ -135,7 +138,7 @@ describeInBrowser('the admin’s first screen', () => {
     expect((await texts(reporter.page, 'newsroom-recent')).map(oneLine)[0]).toBe(`${publishedTitle} ${formatDateline(publishedAt)}`)
 
     // returned with a note: first in the reporter's list, with the note
-    const returned = await editor.page.request.patch(`/api/articles/${draftId}?draft=true`, { data: { reviewStatus: 'returned', reviewNote: 'Thiếu ảnh minh họa.' } })
+    const returned = await editor.page.request.patch(`/api/articles/${draftId}?draft=true`, { headers: SAME_ORIGIN_PAGE, data: { reviewStatus: 'returned', reviewNote: 'Thiếu ảnh minh họa.' } })
     expect(returned.status()).toBe(200)
     await reporter.page.reload()
     expect((await texts(reporter.page, 'newsroom-own')).map(oneLine)[0]).toBe(`${submittedTitle} Trả lại – Thiếu ảnh minh họa.`)

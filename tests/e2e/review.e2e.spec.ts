@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { appInBrowser, browserAvailable, type BrowserSuite, logInToAdmin } from '../helpers/app'
+import { appInBrowser, browserAvailable, type BrowserSuite, logInToAdmin, SAME_ORIGIN_PAGE } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
 
@@ -21,7 +21,7 @@ async function loggedIn(suite: BrowserSuite, who: 'editor' | 'reporter'): Promis
 
 /** The article's latest version, read with this page's session. */
 async function reviewOf(page: Page, id: number): Promise<Review> {
-  const response = await page.request.get(`/api/articles/${id}?draft=true&depth=0`)
+  const response = await page.request.get(`/api/articles/${id}?draft=true&depth=0`, { headers: SAME_ORIGIN_PAGE })
   expect(response.status()).toBe(200)
   return response.json()
 }
@@ -46,8 +46,9 @@ describeInBrowser('the review round trip', () => {
     const title = `Bài gửi duyệt ${Date.now()}`
 
     // The reporter's draft, written over REST to keep this test on the review itself.
-    const categories = await (await reporter.page.request.get('/api/categories?limit=1&depth=0')).json()
+    const categories = await (await reporter.page.request.get('/api/categories?limit=1&depth=0', { headers: SAME_ORIGIN_PAGE })).json()
     const created = await reporter.page.request.post('/api/articles?draft=true', {
+      headers: SAME_ORIGIN_PAGE,
       data: { title, lead: 'Sapo.', primaryCategory: categories.docs[0].id, _status: 'draft' },
     })
     expect(created.status()).toBe(201)
@@ -89,12 +90,12 @@ describeInBrowser('the review round trip', () => {
     await chooseReviewStatus(reporter.page, id, 'Chờ duyệt')
     expect(await reviewOf(reporter.page, id)).toMatchObject({ reviewStatus: 'submitted', reviewNote: null })
     // and still cannot publish it
-    expect((await reporter.page.request.patch(`/api/articles/${id}`, { data: { _status: 'published' } })).status()).toBe(403)
+    expect((await reporter.page.request.patch(`/api/articles/${id}`, { headers: SAME_ORIGIN_PAGE, data: { _status: 'published' } })).status()).toBe(403)
 
     // 6. The editor publishes: the review is over, the queue empty.
     await editor.page.goto(`${suite.app.url}/admin`)
     expect(await editor.page.locator('#nav-cho-duyet').innerText()).toBe('Chờ duyệt (1)')
-    expect((await editor.page.request.patch(`/api/articles/${id}`, { data: { _status: 'published' } })).status()).toBe(200)
+    expect((await editor.page.request.patch(`/api/articles/${id}`, { headers: SAME_ORIGIN_PAGE, data: { _status: 'published' } })).status()).toBe(200)
     expect(await reviewOf(editor.page, id)).toMatchObject({ reviewStatus: 'draft', reviewNote: null, submittedAt: null, _status: 'published' })
     await editor.page.goto(`${suite.app.url}/admin/cho-duyet`)
     expect(await editor.page.locator('#nav-cho-duyet').innerText()).toBe('Chờ duyệt (0)')

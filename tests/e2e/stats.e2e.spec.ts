@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { previousPeriod, shiftDay } from '../../src/stats/report'
 import { bucketsOf } from '../../src/stats/time'
-import { appInBrowser, browserAvailable, logInToAdmin } from '../helpers/app'
+import { appInBrowser, browserAvailable, logInToAdmin, SAME_ORIGIN_PAGE } from '../helpers/app'
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip
 
@@ -122,7 +122,7 @@ describeInBrowser('visitor statistics', () => {
     ])
     expect(await page.getByRole('table').filter({ hasText: 'Bài viết' }).getByText(/Thi đua, tạo đột phá/).count()).toBeGreaterThanOrEqual(1)
     const csv = await page.getByRole('link', { name: 'Xuất CSV' }).getAttribute('href')
-    const response = await page.request.get(`${suite.app.url}${csv}`)
+    const response = await page.request.get(`${suite.app.url}${csv}`, { headers: SAME_ORIGIN_PAGE })
     expect(response.status()).toBe(200)
     expect(await response.text()).toContain('Bảng,Nhãn,Lượt xem trang,Lượt truy cập,Khách,Bot')
 

@@ -186,6 +186,13 @@ export function appInBrowser(env: Record<string, string> = {}): BrowserSuite {
   return suite
 }
 
+/**
+ * What a page of the portal says of itself: Playwright's `page.request` shares the page's cookies
+ * but is a script, sending neither Origin nor Sec-Fetch-Site, and the session cookie acts only for
+ * requests a browser marks as the site's own (README › Security). Give it these headers.
+ */
+export const SAME_ORIGIN_PAGE = { 'sec-fetch-site': 'same-origin' }
+
 /** Logs an account in through the admin's own login form, in the given page. */
 export async function logInToAdmin(page: import('playwright-core').Page, suite: BrowserSuite, account: { email: string; password: string }) {
   await page.goto(`${suite.app.url}/admin/login`)

@@ -1,11 +1,19 @@
 /**
  * Who may do what with articles and accounts: anonymous readers, reporters, editors, admins,
- * each against create, read, update, delete and publish.
+ * each against create, read, update, delete and publish; images, account unlocking, sessions,
+ * document locks and the job queue.
  */
-import type { Payload } from 'payload'
+import fs from 'node:fs'
+import path from 'node:path'
 
+import { createLocalReq, type Payload } from 'payload'
+import sharp from 'sharp'
+
+import { lockStatusOnlyForEditors } from '../../src/security/locks'
+import { imageWithCaption, paragraph, richText } from '../../src/seed/lexical'
 import { articleData, makeCategory, makeUser, type TestUser } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { restClient, type RestClient } from '../helpers/rest'
 
 let ctx: TestPayload
 let payload: Payload
@@ -244,21 +252,304 @@ describe('accounts', () => {
     await expect(payload.find({ collection: 'users', ...as('anonymous') })).rejects.toMatchObject({ status: 403 })
   })
 
-  it('locks an account after five failed logins, even against the right password', async () => {
-    const victim = await makeUser(payload, 'editor', 'victim')
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+  it('failed logins never lock an account: the right password still logs in after ten wrong ones', async () => {
+    // Guessing is throttled per address instead (tests/int/login.int.spec.ts), so that nobody can lock the owner out.
+    const owner = await makeUser(payload, 'editor', 'owner')
+    for (let attempt = 0; attempt < 10; attempt += 1) {
       await expect(
-        payload.login({ collection: 'users', data: { email: victim.email, password: 'sai-mat-khau' } }),
+        payload.login({ collection: 'users', data: { email: owner.email, password: 'sai-mat-khau' } }),
       ).rejects.toMatchObject({ status: 401 })
     }
     await expect(
-      payload.login({ collection: 'users', data: { email: victim.email, password: victim.password } }),
-    ).rejects.toMatchObject({ name: 'LockedAuth', status: 401 })
+      payload.login({ collection: 'users', data: { email: owner.email, password: owner.password } }),
+    ).resolves.toMatchObject({ user: { id: owner.id } })
   })
 
   it('categories and authors are the editors’ to change', async () => {
     await expect(payload.create({ collection: 'categories', data: { name: 'Mới' }, ...as('reporter') })).rejects.toMatchObject({ status: 403 })
     await expect(payload.create({ collection: 'categories', data: { name: 'Mới' }, ...as('editor') })).resolves.toMatchObject({ slug: 'moi' })
     await expect(payload.create({ collection: 'authors', data: { name: 'Tác giả' }, ...as('reporter') })).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+/** A small JPEG uploaded as the given user (access overridden), recording them as its uploader. */
+async function imageBy(uploader: TestUser, alt = 'Ảnh thử') {
+  const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 40, b: 40 } } }).jpeg().toBuffer()
+  return payload.create({
+    collection: 'images',
+    data: { alt },
+    file: { data, mimetype: 'image/jpeg', name: 'anh-thu.jpg', size: data.length },
+    user: uploader,
+    overrideAccess: true,
+  })
+}
+
+async function otherJpeg() {
+  const data = await sharp({ create: { width: 50, height: 50, channels: 3, background: { r: 0, g: 0, b: 0 } } }).jpeg().toBuffer()
+  return { data, mimetype: 'image/jpeg', name: 'thay-the.jpg', size: data.length }
+}
+
+const onDisk = (filename: string | null | undefined) => fs.existsSync(path.join(process.env.MEDIA_DIR!, filename!))
+
+const IN_USE = 'Ảnh đang được dùng trên cổng (bài đã xuất bản, tác giả hoặc cấu hình trang): chỉ biên tập viên được thay hoặc xóa ảnh này.'
+
+describe('images', () => {
+  it("a reporter cannot replace an editor's image, its alt text or its file; the old file stays on disk", async () => {
+    const image = await imageBy(users.editor, 'Ảnh của biên tập viên')
+    await expect(
+      payload.update({ collection: 'images', id: image.id, data: { alt: 'Bị thay' }, file: await otherJpeg(), ...as('reporter') }),
+    ).rejects.toMatchObject({ status: 403 })
+    const stored = await payload.findByID({ collection: 'images', id: image.id })
+    expect(stored).toMatchObject({ alt: 'Ảnh của biên tập viên', filename: image.filename })
+    expect(onDisk(image.filename)).toBe(true)
+    await expect(payload.delete({ collection: 'images', id: image.id, ...as('reporter') })).rejects.toMatchObject({ status: 403 })
+    expect(onDisk(image.filename)).toBe(true)
+  })
+
+  it.each<[Actor, boolean]>([
+    ['anonymous', false],
+    ['reporter', false],
+    ['editor', true],
+    ['admin', true],
+  ])("%s changing another person's image: allowed=%s", async (actor, allowed) => {
+    const image = await imageBy(users.otherReporter)
+    const attempt = payload.update({ collection: 'images', id: image.id, data: { alt: 'Sửa' }, ...as(actor) })
+    if (allowed) await expect(attempt).resolves.toMatchObject({ alt: 'Sửa' })
+    else await expect(attempt).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('records who uploaded an image, whatever the request says, and nobody changes it', async () => {
+    const data = (await otherJpeg()).data
+    const image = await payload.create({
+      collection: 'images',
+      data: { alt: 'Ảnh mới', uploadedBy: users.editor.id },
+      file: { data, mimetype: 'image/jpeg', name: 'moi.jpg', size: data.length },
+      ...as('reporter'),
+    })
+    expect((await payload.findByID({ collection: 'images', id: image.id, depth: 0 })).uploadedBy).toBe(users.reporter.id)
+    await payload.update({ collection: 'images', id: image.id, data: { uploadedBy: users.editor.id }, ...as('admin') })
+    expect((await payload.findByID({ collection: 'images', id: image.id, depth: 0 })).uploadedBy).toBe(users.reporter.id)
+  })
+
+  it('a reporter changes and deletes their own image that nothing published uses', async () => {
+    const image = await imageBy(users.reporter)
+    const replaced = await payload.update({ collection: 'images', id: image.id, data: { alt: 'Ảnh đã sửa' }, file: await otherJpeg(), ...as('reporter') })
+    expect(replaced).toMatchObject({ alt: 'Ảnh đã sửa', width: 50 })
+    // their own draft may use it: only what readers see is protected
+    await draftBy(users.reporter).then((draft) =>
+      payload.update({ collection: 'articles', id: draft.id, data: { heroImage: image.id }, draft: true, overrideAccess: true }),
+    )
+    await expect(payload.delete({ collection: 'images', id: image.id, ...as('reporter') })).resolves.toMatchObject({ id: image.id })
+    expect(onDisk(replaced.filename)).toBe(false)
+  })
+
+  const uses: [string, (id: number) => Promise<unknown>][] = [
+    [
+      'the hero image of a published article',
+      (id) => payload.create({ collection: 'articles', data: { ...articleData(category), heroImage: id, _status: 'published' }, overrideAccess: true }),
+    ],
+    [
+      "an image block in a published article's body",
+      (id) =>
+        payload.create({
+          collection: 'articles',
+          data: { ...articleData(category), body: richText([paragraph('Mở đầu.'), imageWithCaption(id, 'Chú thích')]), _status: 'published' },
+          overrideAccess: true,
+        }),
+    ],
+    [
+      "an image inside a published article's English body",
+      async (id) => {
+        const doc = await payload.create({ collection: 'articles', data: { ...articleData(category), _status: 'published' }, overrideAccess: true })
+        const upload = { type: 'upload', version: 3, format: '', id: 'x1', fields: null, relationTo: 'images', value: id }
+        await payload.update({ collection: 'articles', id: doc.id, locale: 'en', data: { title: 'English', body: richText([upload]) }, overrideAccess: true })
+      },
+    ],
+    ['the photo of an author', (id) => payload.create({ collection: 'authors', data: { name: 'Tác giả có ảnh', photo: id }, overrideAccess: true })],
+    [
+      "the site's emblem",
+      (id) =>
+        payload.updateGlobal({
+          slug: 'site',
+          data: { portalName: 'Cổng', agencyName: 'Sở', emblem: id, responsiblePerson: 'A', address: 'B', phone: '1', email: 'a@b.vn' },
+          overrideAccess: true,
+        }),
+    ],
+    [
+      'a service-link banner',
+      (id) => payload.updateGlobal({ slug: 'service-links', data: { groups: [{ links: [{ title: 'Dịch vụ', url: '/', banner: id }] }] }, overrideAccess: true }),
+    ],
+  ]
+
+  it.each(uses)('a reporter cannot change or delete their own image once it is %s', async (_, use) => {
+    const image = await imageBy(users.reporter, 'Ảnh đang dùng')
+    await use(image.id)
+    await expect(
+      payload.update({ collection: 'images', id: image.id, data: { alt: 'Đổi' }, file: await otherJpeg(), ...as('reporter') }),
+    ).rejects.toMatchObject({ status: 403, message: IN_USE })
+    await expect(payload.delete({ collection: 'images', id: image.id, ...as('reporter') })).rejects.toMatchObject({ status: 403, message: IN_USE })
+    // a bulk delete goes through the same check, image by image
+    const bulk = await payload.delete({ collection: 'images', where: { id: { equals: image.id } }, ...as('reporter') })
+    expect(bulk.docs).toHaveLength(0)
+    const stored = await payload.findByID({ collection: 'images', id: image.id })
+    expect(stored).toMatchObject({ alt: 'Ảnh đang dùng', filename: image.filename })
+    expect(onDisk(image.filename)).toBe(true)
+    // an editor may
+    await expect(payload.update({ collection: 'images', id: image.id, data: { alt: 'Biên tập viên sửa' }, ...as('editor') })).resolves.toMatchObject({
+      alt: 'Biên tập viên sửa',
+    })
+  })
+
+  it('a draft that no one has published yet does not protect the image', async () => {
+    const image = await imageBy(users.reporter)
+    await payload.create({ collection: 'articles', data: { ...articleData(category), heroImage: image.id, _status: 'draft' }, draft: true, overrideAccess: true })
+    await expect(payload.update({ collection: 'images', id: image.id, data: { alt: 'Vẫn sửa được' }, ...as('reporter') })).resolves.toMatchObject({
+      alt: 'Vẫn sửa được',
+    })
+  })
+
+  it('reporters edit images one by one, never in bulk', async () => {
+    const image = await imageBy(users.reporter, 'Một')
+    await expect(
+      payload.update({ collection: 'images', where: { id: { equals: image.id } }, data: { alt: 'Hàng loạt' }, ...as('reporter') }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect((await payload.findByID({ collection: 'images', id: image.id })).alt).toBe('Một')
+  })
+})
+
+describe('accounts, sessions, locks and jobs over HTTP', () => {
+  let rest: RestClient
+  beforeAll(() => {
+    rest = restClient(ctx.config)
+  })
+
+  it.each<[Actor, number]>([
+    ['reporter', 403],
+    ['editor', 403],
+    ['admin', 200],
+  ])('%s unlocking an account: %s', async (actor, status) => {
+    const locked = await makeUser(payload, 'reporter', 'locked')
+    const until = new Date(Date.now() + 10 * 60_000).toISOString()
+    await payload.update({ collection: 'users', id: locked.id, data: { loginAttempts: 5, lockUntil: until }, overrideAccess: true })
+    const token = await rest.login(users[actor].email, users[actor].password)
+    const response = await rest.request('POST', '/users/unlock', { json: { email: locked.email }, token })
+    expect(response.status).toBe(status)
+    const stored = await payload.db.findOne<{ lockUntil?: string | null }>({ collection: 'users', where: { id: { equals: locked.id } } })
+    if (status === 200) expect(stored?.lockUntil ?? null).toBeNull()
+    else expect(new Date(stored!.lockUntil!).toISOString()).toBe(until)
+  })
+
+  it("a user's sessions are read by that user and admins; an editor sees none, directly or through an article", async () => {
+    const owner = await makeUser(payload, 'reporter', 'sessions')
+    await rest.login(owner.email, owner.password)
+    const article = await draftBy(owner)
+    const read = async (actor: TestUser) => {
+      const token = await rest.login(actor.email, actor.password)
+      const response = await rest.request('GET', `/users/${owner.id}?depth=0`, { token })
+      expect(response.status).toBe(200)
+      const viaArticle = await rest.request('GET', `/articles/${article.id}?depth=1&draft=true`, { token })
+      const createdBy = ((await viaArticle.json()) as { createdBy?: { sessions?: unknown[] } }).createdBy
+      return { direct: ((await response.json()) as { sessions?: unknown[] }).sessions ?? [], viaArticle: createdBy?.sessions ?? [] }
+    }
+    expect(await read(users.editor)).toEqual({ direct: [], viaArticle: [] })
+    expect((await read(owner)).direct.length).toBeGreaterThan(0)
+    const asAdmin = await read(users.admin)
+    expect(asAdmin.direct.length).toBeGreaterThan(0)
+    expect(asAdmin.viaArticle.length).toBeGreaterThan(0)
+    const { docs } = await payload.find({ collection: 'users', where: { id: { equals: owner.id } }, ...as('editor') })
+    expect(docs[0].sessions ?? []).toEqual([])
+  })
+
+  it("a reporter cannot lock an article they cannot edit; an editor can, and the reporter cannot take the lock over", async () => {
+    const doc = await draftBy(users.editor)
+    const lock = (user: TestUser, document = { relationTo: 'articles' as const, value: doc.id }) =>
+      payload.create({ collection: 'payload-locked-documents', data: { document, user: { relationTo: 'users', value: user.id } }, overrideAccess: false, user })
+    await expect(lock(users.reporter)).rejects.toMatchObject({ status: 403 })
+    expect((await payload.count({ collection: 'payload-locked-documents', overrideAccess: true })).totalDocs).toBe(0)
+
+    const held = await lock(users.editor)
+    await expect(
+      payload.update({ collection: 'payload-locked-documents', id: held.id, data: { user: { relationTo: 'users', value: users.reporter.id } }, overrideAccess: false, user: users.reporter }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(payload.delete({ collection: 'payload-locked-documents', id: held.id, overrideAccess: false, user: users.reporter })).rejects.toMatchObject({
+      status: 403,
+    })
+    const stored = await payload.findByID({ collection: 'payload-locked-documents', id: held.id, depth: 0 })
+    expect(stored.user).toMatchObject({ value: users.editor.id })
+
+    // their own draft, they may lock
+    const own = await draftBy(users.reporter)
+    await expect(lock(users.reporter, { relationTo: 'articles', value: own.id })).resolves.toMatchObject({ user: { value: { id: users.reporter.id } } })
+    await expect(
+      payload.create({ collection: 'payload-locked-documents', data: { globalSlug: 'site', user: { relationTo: 'users', value: users.editor.id } }, overrideAccess: false, user: users.editor }),
+    ).rejects.toMatchObject({ status: 403 })
+    await payload.delete({ collection: 'payload-locked-documents', where: {}, overrideAccess: true })
+  })
+
+  it('a lock is always in the name of whoever takes it', async () => {
+    const doc = await draftBy(users.editor)
+    const lock = await payload.create({
+      collection: 'payload-locked-documents',
+      data: { document: { relationTo: 'articles', value: doc.id }, user: { relationTo: 'users', value: users.admin.id } },
+      overrideAccess: false,
+      user: users.editor,
+    })
+    expect(lock.user).toMatchObject({ value: { id: users.editor.id } })
+    await payload.delete({ collection: 'payload-locked-documents', where: {}, overrideAccess: true })
+  })
+
+  it("the admin's form state locks an article only for someone who may edit it", async () => {
+    const seen: unknown[] = []
+    const formState = lockStatusOnlyForEditors(async (args) => seen.push((args as { returnLockStatus?: boolean }).returnLockStatus))
+    const editorsDraft = await draftBy(users.editor)
+    const ownDraft = await draftBy(users.reporter)
+    const ask = async (user: TestUser, id: number, collectionSlug = 'articles') =>
+      formState({ req: await createLocalReq({ user }, payload), id, collectionSlug, returnLockStatus: true } as never)
+    await ask(users.reporter, editorsDraft.id)
+    await ask(users.reporter, ownDraft.id)
+    await ask(users.editor, editorsDraft.id)
+    await formState({ req: await createLocalReq({ user: users.reporter }, payload), globalSlug: 'site', returnLockStatus: true } as never)
+    expect(seen).toEqual([false, true, true, false])
+  })
+
+  it("through Payload's own form state, a reporter viewing an editor's draft leaves no lock; the editor's edit does", async () => {
+    const { buildFormStateHandler } = await import('@payloadcms/ui/utilities/buildFormState')
+    const formState = lockStatusOnlyForEditors(buildFormStateHandler)
+    const doc = await draftBy(users.editor)
+    const build = async (user: TestUser) => {
+      const req = await createLocalReq({ user }, payload)
+      return formState({
+        req,
+        id: doc.id,
+        collectionSlug: 'articles',
+        schemaPath: 'articles',
+        operation: 'update',
+        docPermissions: undefined,
+        docPreferences: { fields: {} },
+        formState: {},
+        // fields' components are not rendered here: only the lock is looked at
+        mockRSCs: true,
+        returnLockStatus: true,
+        skipValidation: true,
+      } as never)
+    }
+    const locks = async () =>
+      (await payload.find({ collection: 'payload-locked-documents', where: { 'document.value': { equals: doc.id } }, depth: 0, overrideAccess: true })).docs
+    await build(users.reporter)
+    expect(await locks()).toEqual([])
+    await build(users.editor)
+    expect((await locks()).map((lock) => lock.user)).toEqual([{ relationTo: 'users', value: users.editor.id }])
+    await payload.delete({ collection: 'payload-locked-documents', where: {}, overrideAccess: true })
+  })
+
+  // Payload answers a refused run with 401 ("Unauthorized") whoever asks
+  it.each<[Actor, number]>([
+    ['reporter', 401],
+    ['editor', 401],
+    ['admin', 200],
+  ])('%s running the job queue over HTTP: %s', async (actor, status) => {
+    const token = await rest.login(users[actor].email, users[actor].password)
+    const response = await rest.request('GET', '/payload-jobs/run', { token })
+    expect(response.status).toBe(status)
   })
 })

@@ -132,12 +132,27 @@ describe('logins', () => {
     })
   })
 
+  it('records each refused login once when the address is throttled, then as throttled', async () => {
+    const target = await makeUser(payload, 'reporter', 'bi-do-mat-khau')
+    const { result: statuses, entries } = await written(async () => {
+      const answers: number[] = []
+      for (let i = 0; i < 12; i++) answers.push((await login(target.email, `doan-sai-${i}`, '198.51.100.99')).status)
+      return answers
+    })
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429])
+    expect(entries).toHaveLength(12)
+    expect(entries.every((entry) => entry.action === 'login-failed' && entry.actor === target.id)).toBe(true)
+    expect(entries.map((entry) => entry.detail)).toEqual([...Array(10).fill('Sai mật khẩu'), ...Array(2).fill('Bị chặn tạm thời vì thử quá nhiều lần')])
+  })
+
   it('records a logout once', async () => {
-    const token = await api.login(users.admin.email, users.admin.password)
+    // an account of its own: a logout ends every session of the account
+    const leaving = await makeUser(payload, 'admin', 'ra-ve')
+    const token = await api.login(leaving.email, leaving.password)
     const { result, entries } = await written(() => api.request('POST', '/users/logout', { token }))
     expect(result.status).toBe(200)
     expect(entries.map((entry) => entry.action)).toEqual(['logout'])
-    expect(entries[0]).toMatchObject({ ...by('admin'), targetType: 'users', targetId: String(users.admin.id) })
+    expect(entries[0]).toMatchObject({ actor: leaving.id, actorEmail: leaving.email, targetType: 'users', targetId: String(leaving.id) })
   })
 })
 

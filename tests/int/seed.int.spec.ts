@@ -1,4 +1,6 @@
 /** The demo content: a believable portal, loaded once, with logins that are never fixed. */
+import { execFile } from 'node:child_process'
+
 import type { Payload } from 'payload'
 
 import { isDatabaseEmpty, seed } from '../../src/seed'
@@ -62,6 +64,20 @@ describe('demo content', () => {
     const { created, accounts } = await seed(payload)
     expect(created).toEqual({ users: 0, categories: 0, authors: 0, images: 0, articles: 0, globals: 0 })
     expect(accounts).toEqual([])
+    expect(await counts()).toEqual(before)
+  })
+
+  it("npm start's seed step (--if-empty) leaves a database with content alone: a demo account deleted since is not made again", async () => {
+    const { docs } = await payload.find({ collection: 'users', where: { roles: { contains: 'reporter' } }, limit: 1 })
+    await payload.delete({ collection: 'users', id: docs[0].id })
+    const before = await counts()
+    const run = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile('npm', ['run', '--silent', 'seed', '--', '--if-empty'], { env: { ...process.env, NODE_OPTIONS: '' }, timeout: 110_000 }, (error, stdout) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+      ),
+    )
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Cơ sở dữ liệu đã có nội dung: bỏ qua dữ liệu mẫu.')
     expect(await counts()).toEqual(before)
   })
 })

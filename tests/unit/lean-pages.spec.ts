@@ -30,10 +30,12 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void
 let server: Server
 let url: string
 let handler: Handler
+/** leanPage's options for the next requests (a reader's page when empty). */
+let options: { lean?: boolean; csp?: (html: Buffer, lean: boolean) => string } = {}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    leanPage(req, res)
+    leanPage(req, res, undefined, options)
     handler(req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -76,6 +78,30 @@ describe('a reader’s page', () => {
     ])
       expect(page).toContain(kept)
     expect(page.endsWith('</body></html>')).toBe(true)
+  })
+
+  it('loses Next’s scripts when Next tagged them with a nonce, whatever the order of their attributes', () => {
+    const nonce = 'bm9uY2Utb2YtdGhpcy1yZXF1ZXN0'
+    const tagged = [
+      '<!DOCTYPE html><html lang="vi"><head>',
+      `<link rel="preload" nonce="${nonce}" href="/_next/static/chunks/398c2d76j7v7d.js" as="script" fetchPriority="low"/>`,
+      `<link as="script" href="/_next/static/chunks/1o9l2sd6j1fqb.js" rel="preload"/>`,
+      `<script src="/_next/static/chunks/1o9l2sd6j1fqb.js" async="" nonce="${nonce}"></script>`,
+      `<script nonce="${nonce}" src="/_next/static/chunks/0cz1d0mv5g_q7.js" noModule=""></script>`,
+      '<script async="" src="/portal.js?v=f72a2cbd0c73"></script></head><body><h1>Tin</h1>',
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+      `<script nonce="${nonce}" id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]})</script>`,
+      `<script id="_R_" nonce="${nonce}">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]})</script>`,
+      `<script nonce="${nonce}">(self.__next_f=self.__next_f||[]).push([0])</script>`,
+      `<script nonce="${nonce}">self.__next_f.push([1,"1:\\"$Sreact.fragment\\""])</script>`,
+      '</body></html>',
+    ].join('')
+    const page = lean(tagged)
+    expect(page).toBe(
+      '<!DOCTYPE html><html lang="vi"><head><script async="" src="/portal.js?v=f72a2cbd0c73"></script></head><body><h1>Tin</h1>' +
+        '<script type="application/ld+json">{"@type":"NewsArticle"}</script></body></html>',
+    )
+    expect(page).not.toContain(nonce)
   })
 
   it('carries its stylesheet inline when the built file can be read, and the link when not', () => {
@@ -160,6 +186,26 @@ describe('what is not a reader’s 200 page goes out as Next wrote it', () => {
     expect(answer.status).toBe(404)
     expect(answer.headers['content-encoding']).toBe('gzip')
     expect(answer.text).toBe(PAGE)
+  })
+
+  it('an editor’s page keeps Next’s runtime and its ETag, compressed, with the CSP its HTML calls for', async () => {
+    options = { lean: false, csp: (html, leaned) => `lean=${leaned} bytes=${html.length}` }
+    handler = (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag: '"abc"' }).end(PAGE)
+    const answer = await get({ 'accept-encoding': 'gzip' })
+    options = {}
+    expect(answer.status).toBe(200)
+    expect(answer.headers['content-encoding']).toBe('gzip')
+    expect(answer.headers.etag).toBe('"abc"')
+    expect(answer.text).toBe(PAGE)
+    expect(answer.headers['content-security-policy']).toBe(`lean=false bytes=${Buffer.byteLength(PAGE)}`)
+  })
+
+  it('a reader’s page gets its CSP from the lean HTML it is sent as', async () => {
+    options = { csp: (html, leaned) => `lean=${leaned} bytes=${html.length}` }
+    handler = (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE)
+    const answer = await get({})
+    options = {}
+    expect(answer.headers['content-security-policy']).toBe(`lean=true bytes=${Buffer.byteLength(lean(PAGE))}`)
   })
 
   it('an answer already encoded, a feed and a 304 pass unchanged', async () => {

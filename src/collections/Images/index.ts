@@ -1,9 +1,10 @@
 import type { CollectionConfig, ImageSize } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { isEditor } from '../../access/isEditor'
-import { isStaff } from '../../access/isStaff'
+import { isStaff, isStaffField } from '../../access/isStaff'
 import { mediaDir } from '../../lib/paths'
+import { deleteImage, refuseChangingUsedImage, refuseDeletingUsedImage, stampUploader, systemOnly, updateImage } from './access'
+import { nameByDetectedType } from './hooks/detectedType'
 import { limitPixels } from './hooks/limitPixels'
 
 /**
@@ -31,8 +32,13 @@ export const Images: CollectionConfig = {
   slug: 'images',
   labels: { singular: { vi: 'Hình ảnh', en: 'Image' }, plural: { vi: 'Hình ảnh', en: 'Images' } },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit'], group: { vi: 'Tin bài', en: 'News' } },
-  access: { read: anyone, create: isStaff, update: isStaff, delete: isEditor },
-  hooks: { beforeOperation: [limitPixels] },
+  // Editors change any image; reporters their own uploads that readers see nowhere (./access.ts).
+  access: { read: anyone, create: isStaff, update: updateImage, delete: deleteImage },
+  hooks: {
+    beforeOperation: [refuseChangingUsedImage, nameByDetectedType, limitPixels],
+    beforeChange: [stampUploader],
+    beforeDelete: [refuseDeletingUsedImage],
+  },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'],
@@ -51,5 +57,13 @@ export const Images: CollectionConfig = {
     },
     { name: 'caption', type: 'textarea', localized: true, label: { vi: 'Chú thích', en: 'Caption' } },
     { name: 'credit', type: 'text', label: { vi: 'Nguồn ảnh', en: 'Credit' } },
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { vi: 'Người tải lên', en: 'Uploaded by' },
+      access: { read: isStaffField, create: systemOnly, update: systemOnly },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
   ],
 }

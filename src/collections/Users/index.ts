@@ -4,7 +4,13 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { isEditorOrSelf } from '../../access/isEditorOrSelf'
 import { ROLES } from '../../access/roles'
-import { userAuditHooks } from '../../audit/hooks'
+import { withUserAudit } from '../../audit/hooks'
+import { currentPasswordField, guardCredentials, guardResetPassword } from '../../security/credentials'
+import { refuseFirstRegister } from '../../security/firstAdmin'
+import { loginEndpoint } from '../../security/loginEndpoint'
+import { resetPasswordMail } from '../../security/resetPasswordMail'
+import { sessionCookieSettings } from '../../security/sessionCookie'
+import { endEverySession, sessionsField } from '../../security/sessions'
 
 const ROLE_LABELS = {
   admin: { vi: 'Quản trị', en: 'Administrator' },
@@ -16,15 +22,21 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: { vi: 'Người dùng', en: 'User' }, plural: { vi: 'Người dùng', en: 'Users' } },
   auth: {
-    // Repeated failures lock the account for a while instead of letting guesses run on.
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No account lock (anyone could lock anyone out): failed logins are throttled per address
+    // and per address+account by our login endpoint (src/security/loginThrottle.ts).
+    maxLoginAttempts: 0,
     // SESSION_SECONDS (default two hours): how long a login lasts without activity
     tokenExpiration: Number(process.env.SESSION_SECONDS) > 0 ? Number(process.env.SESSION_SECONDS) : 2 * 60 * 60,
+    // HttpOnly, SameSite=Lax, Secure when SERVER_URL is https (src/security)
+    cookies: sessionCookieSettings(),
+    forgotPassword: resetPasswordMail,
   },
   // Accounts are made by an admin, never verified by e-mail: Payload's verification endpoint stays
   // on anyway and, with no token field to look in, answered any token with a 500.
   endpoints: [
+    // the first admin is made on the server (npm run create-admin), never by the first visitor
+    refuseFirstRegister,
+    loginEndpoint,
     {
       path: '/verify/:token',
       method: 'post',
@@ -36,14 +48,20 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'roles'],
     group: { vi: 'Hệ thống', en: 'System' },
   },
-  // logins (and failed ones), logouts, accounts made and deleted, roles changed: src/audit/
-  hooks: userAuditHooks,
+  // logins, logouts, accounts made and deleted, roles changed: src/audit/ (failed logins: the login endpoint)
+  hooks: withUserAudit({
+    beforeOperation: [guardResetPassword],
+    beforeValidate: [guardCredentials],
+    afterLogout: [endEverySession],
+  }),
   access: {
     admin: ({ req: { user } }) => Boolean(user),
     create: isAdmin,
     read: isEditorOrSelf,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Lifting a lock is an admin's decision: otherwise a reporter could guess, unlock, guess on.
+    unlock: isAdmin,
   },
   fields: [
     { name: 'name', type: 'text', required: true, label: { vi: 'Họ và tên', en: 'Name' } },
@@ -58,5 +76,7 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
       access: { create: isAdminField, update: isAdminField },
     },
+    sessionsField,
+    currentPasswordField,
   ],
 }

@@ -30,6 +30,7 @@ import { PublishControls as PublishControls_7bbb3969bb5db7b9c4ace429c5a1ce74 } f
 import { SaveDraftButton as SaveDraftButton_45cee5696c284c23ac72618f7fb046b8 } from '../../../../src/collections/Articles/components/SaveDraftButton'
 import { NoUnpublishInMenu as NoUnpublishInMenu_7bbb3969bb5db7b9c4ace429c5a1ce74 } from '../../../../src/collections/Articles/components/PublishControls'
 import { RecomputeButton as RecomputeButton_33af107bfd2c64fc4ea7ac18ce43afd4 } from '@/components/rating/RecomputeButton'
+import { CurrentPasswordField as CurrentPasswordField_cf1a4b30379bab442a970170a4a2b180 } from '@/components/admin/CurrentPasswordField'
 import { LinkRowLabel as LinkRowLabel_eb29bded7658affe013c3b11af8b24e4 } from '../../../../src/components/admin/RowLabel'
 import { GroupRowLabel as GroupRowLabel_eb29bded7658affe013c3b11af8b24e4 } from '../../../../src/components/admin/RowLabel'
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
@@ -39,6 +40,7 @@ import { NewsroomDashboard as NewsroomDashboard_fb42697dcc231471bf34fb645df8878d
 import { NavBrand as NavBrand_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { ReviewNavLink as ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7 } from '../../../../src/components/workflow/ReviewNavLink'
 import { FixedEnglishLabels as FixedEnglishLabels_dffe30c275e4332408dca2853ed2ff75 } from '../../../../src/components/admin/FixedEnglishLabels'
+import { FirstAdmin as FirstAdmin_3e1284002ce093b0179e92b1b01baeab } from '../../../../src/components/admin/FirstAdmin'
 import { StatsView as StatsView_3f8b1e28d10eadc121c5b0881e2ece3d } from '../../../../src/components/stats/admin/StatsView'
 import { ReviewQueueView as ReviewQueueView_5487a83b116f789e7f4f20b1ec0565b2 } from '../../../../src/components/workflow/ReviewQueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -77,6 +79,7 @@ export const importMap = {
   "/src/collections/Articles/components/SaveDraftButton#SaveDraftButton": SaveDraftButton_45cee5696c284c23ac72618f7fb046b8,
   "/src/collections/Articles/components/PublishControls#NoUnpublishInMenu": NoUnpublishInMenu_7bbb3969bb5db7b9c4ace429c5a1ce74,
   "@/components/rating/RecomputeButton#RecomputeButton": RecomputeButton_33af107bfd2c64fc4ea7ac18ce43afd4,
+  "@/components/admin/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_cf1a4b30379bab442a970170a4a2b180,
   "/src/components/admin/RowLabel#LinkRowLabel": LinkRowLabel_eb29bded7658affe013c3b11af8b24e4,
   "/src/components/admin/RowLabel#GroupRowLabel": GroupRowLabel_eb29bded7658affe013c3b11af8b24e4,
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
@@ -86,6 +89,7 @@ export const importMap = {
   "/src/components/admin/Logo#NavBrand": NavBrand_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/workflow/ReviewNavLink#ReviewNavLink": ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7,
   "/src/components/admin/FixedEnglishLabels#FixedEnglishLabels": FixedEnglishLabels_dffe30c275e4332408dca2853ed2ff75,
+  "/src/components/admin/FirstAdmin#FirstAdmin": FirstAdmin_3e1284002ce093b0179e92b1b01baeab,
   "/src/components/stats/admin/StatsView#StatsView": StatsView_3f8b1e28d10eadc121c5b0881e2ece3d,
   "/src/components/workflow/ReviewQueueView#ReviewQueueView": ReviewQueueView_5487a83b116f789e7f4f20b1ec0565b2,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

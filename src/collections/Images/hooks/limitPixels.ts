@@ -21,6 +21,8 @@ export const IMAGE_MESSAGES = {
   tooManyPixels: (width: number, height: number, max: number) =>
     `Ảnh quá lớn: ${count(width)} × ${count(height)} điểm ảnh (${(Math.round((width * height) / 100_000) / 10).toLocaleString('vi-VN')} MP); tối đa ${(max / 1_000_000).toLocaleString('vi-VN')} MP. Hãy thu nhỏ ảnh rồi tải lên lại.`,
   unreadable: 'Không đọc được tệp ảnh: tệp hỏng hoặc không phải ảnh.',
+  notAnImageType: (format: string) => `Tệp là ${format.toUpperCase()}: chỉ nhận ảnh JPEG, PNG, WebP, GIF hoặc AVIF.`,
+  markup: 'Tệp ảnh có chứa mã trang web (HTML hoặc script): không nhận. Hãy xuất lại ảnh từ phần mềm chỉnh ảnh rồi tải lên.',
 } as const
 
 /** Reads the dimensions from the file's header (no decoding) and refuses an image over the cap. */

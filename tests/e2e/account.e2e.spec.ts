@@ -1,0 +1,57 @@
+/** One's own account page in a real browser: a new password needs the current one. */
+
+import type { Page } from 'playwright-core'
+
+import { appInBrowser, browserAvailable, logInToAdmin } from '../helpers/app'
+
+const describeInBrowser = browserAvailable() ? describe : describe.skip
+
+describeInBrowser('my account page', () => {
+  const suite = appInBrowser()
+
+  const canLogIn = async (email: string, password: string) =>
+    (
+      await fetch(`${suite.app.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      })
+    ).status === 200
+
+  /** Types into a field and waits for the form's state to follow (saving before it does is refused as invalid). */
+  async function type(page: Page, selector: string, value: string) {
+    const formState = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/admin/account')
+    await page.fill(selector, value)
+    await formState
+  }
+
+  it('changes the password only with "Mật khẩu hiện tại", and says so in Vietnamese without it', async () => {
+    const account = suite.app.accounts.reporter
+    const context = await suite.browser.newContext({ locale: 'en-US' })
+    const page = await context.newPage()
+    await logInToAdmin(page, suite, account)
+    await page.goto(`${suite.app.url}/admin/account`)
+    const current = page.locator('#field-currentPassword')
+    await current.waitFor()
+    expect(await current.getAttribute('type')).toBe('password')
+    expect(await current.getAttribute('autocomplete')).toBe('current-password')
+    expect(await page.locator('label[for="field-currentPassword"]').innerText()).toBe('Mật khẩu hiện tại')
+    expect(await page.getByText('Cần khi đổi e-mail hoặc mật khẩu của chính bạn.').count()).toBe(1)
+
+    const newPassword = 'hoa-sen-no-giua-dam-2026'
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()
+    await type(page, '#field-password', newPassword)
+    await type(page, '#field-confirm-password', newPassword)
+    await page.getByRole('button', { name: 'Lưu' }).click()
+    await page.getByText('Nhập mật khẩu hiện tại để đổi e-mail hoặc mật khẩu.').first().waitFor()
+    expect(await canLogIn(account.email, account.password)).toBe(true)
+    expect(await canLogIn(account.email, newPassword)).toBe(false)
+
+    await type(page, '#field-currentPassword', account.password)
+    await page.getByRole('button', { name: 'Lưu' }).click()
+    await page.getByText('Cập nhật thành công.').first().waitFor()
+    expect(await canLogIn(account.email, newPassword)).toBe(true)
+    expect(await canLogIn(account.email, account.password)).toBe(false)
+    await context.close()
+  })
+})
