@@ -11,6 +11,7 @@ import { hasRole } from './src/access/roles'
 import { ADMIN_DATE_FORMAT, adminTimezones } from './src/admin/dates'
 import { inVietnamese } from './src/admin/inVietnamese'
 import { Articles } from './src/collections/Articles'
+import { AuditLog } from './src/collections/AuditLog'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Images } from './src/collections/Images'
@@ -90,6 +91,7 @@ export default buildConfig({
     StatsVisitors,
     StatsSeen,
     StatsSalts,
+    AuditLog,
   ],
   endpoints: [hitEndpoint, healthEndpoint, reportEndpoint],
   // The custom server (scripts/server.mjs) answers hits itself with this process's recorder, and

@@ -32,6 +32,7 @@ export interface Config {
     'stats-visitors': StatsVisitor;
     'stats-seen': StatsSeen;
     'stats-salts': StatsSalt;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -52,6 +53,7 @@ export interface Config {
     'stats-visitors': StatsVisitorsSelect<false> | StatsVisitorsSelect<true>;
     'stats-seen': StatsSeenSelect<false> | StatsSeenSelect<true>;
     'stats-salts': StatsSaltsSelect<false> | StatsSaltsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -453,6 +455,42 @@ export interface StatsSalt {
   day: string;
   salt: string;
   createdMs: number;
+}
+/**
+ * Who logged in (or failed), who created, edited, published, unpublished, scheduled or deleted which article, who changed a role, a setting or a vote, and when. Nobody can edit or delete it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  actor?: (number | null) | User;
+  actorEmail?: string | null;
+  action:
+    | 'login'
+    | 'login-failed'
+    | 'logout'
+    | 'create'
+    | 'update'
+    | 'publish'
+    | 'unpublish'
+    | 'schedule'
+    | 'unschedule'
+    | 'delete'
+    | 'role-change'
+    | 'global-change'
+    | 'vote-change'
+    | 'vote-delete'
+    | 'vote-recompute';
+  targetType?: ('articles' | 'users' | 'ratings' | 'site' | 'service-links') | null;
+  targetId?: string | null;
+  targetTitle?: string | null;
+  detail?: string | null;
+  /**
+   * A keyed hash of the IP address.
+   */
+  addressHash?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -929,6 +967,21 @@ export interface StatsSaltsSelect<T extends boolean = true> {
   day?: T;
   salt?: T;
   createdMs?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  actor?: T;
+  actorEmail?: T;
+  action?: T;
+  targetType?: T;
+  targetId?: T;
+  targetTitle?: T;
+  detail?: T;
+  addressHash?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

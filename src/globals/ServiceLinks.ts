@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { mustExist } from '../fields/mustExist'
+import { auditGlobalChange } from '../audit/hooks'
 import { revalidate, tags } from '../lib/cache'
 
 const isWebAddress = (value: unknown) =>
@@ -14,7 +15,7 @@ export const ServiceLinks: GlobalConfig = {
   label: { vi: 'Liên kết dịch vụ', en: 'Service links' },
   admin: { group: { vi: 'Tin bài', en: 'News' } },
   access: { read: anyone, update: isEditor },
-  hooks: { afterChange: [() => revalidate(tags.serviceLinks)] },
+  hooks: { afterChange: [() => revalidate(tags.serviceLinks), auditGlobalChange] },
   fields: [
     {
       name: 'groups',

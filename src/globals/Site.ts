@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isAdmin } from '../access/isAdmin'
 import { mustExist } from '../fields/mustExist'
+import { auditGlobalChange } from '../audit/hooks'
 import { revalidate, tags } from '../lib/cache'
 
 /** The agency behind the portal: header and footer. State portals must name all of this. */
@@ -11,7 +12,7 @@ export const Site: GlobalConfig = {
   label: { vi: 'Thông tin cổng', en: 'Site' },
   admin: { group: { vi: 'Hệ thống', en: 'System' } },
   access: { read: anyone, update: isAdmin },
-  hooks: { afterChange: [() => revalidate(tags.site)] },
+  hooks: { afterChange: [() => revalidate(tags.site), auditGlobalChange] },
   fields: [
     { name: 'portalName', type: 'text', required: true, localized: true, label: { vi: 'Tên cổng', en: 'Portal name' } },
     { name: 'agencyName', type: 'text', required: true, localized: true, label: { vi: 'Cơ quan chủ quản', en: 'Owning agency' } },

@@ -9,6 +9,7 @@
 import { addDataAndFileToRequest, headersWithCors, loginOperation, type Endpoint, type PayloadRequest } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 
+import { recordLoginFailure } from '../audit/record'
 import { clientIp } from '../lib/clientIp'
 import { hashForNothing } from './passwordHash'
 import { clearLoginFailures, countLoginFailure, loginWaitSeconds, throttledMessage } from './loginThrottle'
@@ -25,10 +26,14 @@ async function loginFailed({ req, email, address }: LoginAttempt, password: stri
   // delay says no more than the (identical) message.
   const known = email ? await req.payload.db.findOne({ collection: 'users', req, where: { email: { equals: email } } }) : null
   if (!known) await hashForNothing(password)
-  return countLoginFailure(email, address)
+  const wait = await countLoginFailure(email, address)
+  // one audit entry per request: one that tips into throttling is recorded as throttled
+  if (wait === 0) await recordLoginFailure(req, { email: req.data?.email, reason: 'wrong-password', account: known?.id ?? null })
+  return wait
 }
 
-function loginThrottled({ req }: LoginAttempt, waitSeconds: number): Response {
+async function loginThrottled({ req }: LoginAttempt, waitSeconds: number): Promise<Response> {
+  await recordLoginFailure(req, { email: req.data?.email, reason: 'throttled' })
   const message = throttledMessage(waitSeconds)
   // One INFO line, as every refused request is logged (src/lib/logger.ts).
   req.payload.logger.info(`429 ${message}`)

@@ -6,6 +6,7 @@ import { createArticle, deleteArticle, readArticles, readArticleVersions, update
 import { isEditorField } from '../../access/isEditor'
 import { isStaffField } from '../../access/isStaff'
 import { ADMIN_TIME_FORMAT, dayAndTime } from '../../admin/dates'
+import { auditArticleChange, auditArticleDelete, noteLiveBeforeSave } from '../../audit/hooks'
 import { mustExist } from '../../fields/mustExist'
 import { slugField } from '../../fields/slug'
 import { ratingEndpoints } from '../../ratings/endpoint'
@@ -83,10 +84,10 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [rejectUnknownStatus, includePrimaryCategory, applyReview],
-    beforeChange: [stampAuthorship, stampSave, indexForSearch],
+    beforeChange: [stampAuthorship, stampSave, indexForSearch, noteLiveBeforeSave],
     beforeDelete: [deleteVotes],
-    afterChange: [revalidateChangedArticle, notifyOnSubmit],
-    afterDelete: [revalidateDeletedArticle],
+    afterChange: [revalidateChangedArticle, notifyOnSubmit, auditArticleChange],
+    afterDelete: [revalidateDeletedArticle, auditArticleDelete],
   },
   fields: [
     {

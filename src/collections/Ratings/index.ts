@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdminField } from '../../access/isAdmin'
 import { isEditor } from '../../access/isEditor'
+import { auditVoteChange, auditVoteDelete } from '../../audit/hooks'
 import { recomputeEndpoint } from '../../ratings/recompute'
 import { retractDeletedVote } from './hooks/retractDeletedVote'
 
@@ -26,7 +27,7 @@ export const Ratings: CollectionConfig = {
   indexes: [{ fields: ['article', 'voterKey'], unique: true }],
   access: { read: isEditor, create: nobody, update: nobody, delete: isEditor },
   endpoints: [recomputeEndpoint],
-  hooks: { afterDelete: [retractDeletedVote] },
+  hooks: { afterChange: [auditVoteChange], afterDelete: [retractDeletedVote, auditVoteDelete] },
   fields: [
     { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, label: { vi: 'Bài viết', en: 'Article' } },
     { name: 'score', type: 'number', required: true, min: 1, max: 5, label: { vi: 'Điểm', en: 'Score' } },

@@ -4,6 +4,7 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { isEditorOrSelf } from '../../access/isEditorOrSelf'
 import { ROLES } from '../../access/roles'
+import { withUserAudit } from '../../audit/hooks'
 import { currentPasswordField, guardCredentials, guardResetPassword } from '../../security/credentials'
 import { refuseFirstRegister } from '../../security/firstAdmin'
 import { loginEndpoint } from '../../security/loginEndpoint'
@@ -47,11 +48,12 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'roles'],
     group: { vi: 'Hệ thống', en: 'System' },
   },
-  hooks: {
+  // logins, logouts, accounts made and deleted, roles changed: src/audit/ (failed logins: the login endpoint)
+  hooks: withUserAudit({
     beforeOperation: [guardResetPassword],
     beforeValidate: [guardCredentials],
     afterLogout: [endEverySession],
-  },
+  }),
   access: {
     admin: ({ req: { user } }) => Boolean(user),
     create: isAdmin,

@@ -3,6 +3,7 @@ import * as migration_20261127_121327_visitor_statistics from './20261127_121327
 import * as migration_20261127_130203_article_expiry_job from './20261127_130203_article_expiry_job';
 import * as migration_20261127_173712_image_sizes_medium_sidebar from './20261127_173712_image_sizes_medium_sidebar';
 import * as migration_20261201_004745_review_workflow from './20261201_004745_review_workflow';
+import * as migration_20261201_031933_security_audit from './20261201_031933_security_audit';
 import * as migration_20261201_033540_security_access from './20261201_033540_security_access';
 
 export const migrations = [
@@ -30,6 +31,11 @@ export const migrations = [
     up: migration_20261201_004745_review_workflow.up,
     down: migration_20261201_004745_review_workflow.down,
     name: '20261201_004745_review_workflow',
+  },
+  {
+    up: migration_20261201_031933_security_audit.up,
+    down: migration_20261201_031933_security_audit.down,
+    name: '20261201_031933_security_audit'
   },
   {
     up: migration_20261201_033540_security_access.up,

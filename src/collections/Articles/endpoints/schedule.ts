@@ -6,6 +6,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../access/roles'
+import { recordSchedule } from '../../../audit/schedule'
 import { formatDateTime } from '../../../lib/dates'
 import { textUpTo } from '../../../limits/body'
 import { routeId } from '../../../limits/values'
@@ -64,6 +65,7 @@ export const scheduleEndpoints: Endpoint[] = [
       if (!parsed.ok) return refuse(400, parsed.message)
       const { at, action } = parsed.value
       const scheduled = await scheduleArticle(req.payload, { articleId: article.id, at, action, userId: Number(req.user!.id) })
+      await recordSchedule(req, { articleId: article.id, at, action })
       const verb = action === 'publish' ? 'đăng bài' : 'gỡ bài'
       return answer(201, { ...scheduled, message: `Đã hẹn giờ ${verb} lúc ${formatDateTime(at)} (giờ Việt Nam).` })
     },

@@ -1,0 +1,33 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   CREATE TYPE "public"."enum_audit_log_action" AS ENUM('login', 'login-failed', 'logout', 'create', 'update', 'publish', 'unpublish', 'schedule', 'unschedule', 'delete', 'role-change', 'global-change', 'vote-change', 'vote-delete', 'vote-recompute');
+  CREATE TYPE "public"."enum_audit_log_target_type" AS ENUM('articles', 'users', 'ratings', 'site', 'service-links');
+  CREATE TABLE "audit_log" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"at" timestamp(3) with time zone NOT NULL,
+  	"actor_id" integer,
+  	"actor_email" varchar,
+  	"action" "enum_audit_log_action" NOT NULL,
+  	"target_type" "enum_audit_log_target_type",
+  	"target_id" varchar,
+  	"target_title" varchar,
+  	"detail" varchar,
+  	"address_hash" varchar
+  );
+  
+  ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");
+  CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id");
+  CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action");
+  CREATE INDEX "audit_log_target_type_idx" ON "audit_log" USING btree ("target_type");
+  CREATE INDEX "targetType_targetId_idx" ON "audit_log" USING btree ("target_type","target_id");`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`
+   DROP TABLE "audit_log" CASCADE;
+  DROP TYPE "public"."enum_audit_log_action";
+  DROP TYPE "public"."enum_audit_log_target_type";`)
+}
