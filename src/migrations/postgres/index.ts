@@ -3,8 +3,7 @@ import * as migration_20261127_121327_visitor_statistics from './20261127_121327
 import * as migration_20261127_130203_article_expiry_job from './20261127_130203_article_expiry_job';
 import * as migration_20261127_173712_image_sizes_medium_sidebar from './20261127_173712_image_sizes_medium_sidebar';
 import * as migration_20261201_004745_review_workflow from './20261201_004745_review_workflow';
-import * as migration_20261201_031933_security_audit from './20261201_031933_security_audit';
-import * as migration_20261201_033540_security_access from './20261201_033540_security_access';
+import * as migration_20261201_042137_security_hardening from './20261201_042137_security_hardening';
 
 export const migrations = [
   {
@@ -33,13 +32,8 @@ export const migrations = [
     name: '20261201_004745_review_workflow',
   },
   {
-    up: migration_20261201_031933_security_audit.up,
-    down: migration_20261201_031933_security_audit.down,
-    name: '20261201_031933_security_audit'
-  },
-  {
-    up: migration_20261201_033540_security_access.up,
-    down: migration_20261201_033540_security_access.down,
-    name: '20261201_033540_security_access'
+    up: migration_20261201_042137_security_hardening.up,
+    down: migration_20261201_042137_security_hardening.down,
+    name: '20261201_042137_security_hardening'
   },
 ];

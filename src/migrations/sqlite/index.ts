@@ -2,8 +2,7 @@ import * as migration_20261127_100635_initial from './20261127_100635_initial';
 import * as migration_20261127_121313_visitor_statistics from './20261127_121313_visitor_statistics';
 import * as migration_20261127_173707_image_sizes_medium_sidebar from './20261127_173707_image_sizes_medium_sidebar';
 import * as migration_20261201_004743_review_workflow from './20261201_004743_review_workflow';
-import * as migration_20261201_031930_security_audit from './20261201_031930_security_audit';
-import * as migration_20261201_033537_security_access from './20261201_033537_security_access';
+import * as migration_20261201_042134_security_hardening from './20261201_042134_security_hardening';
 
 export const migrations = [
   {
@@ -27,13 +26,8 @@ export const migrations = [
     name: '20261201_004743_review_workflow',
   },
   {
-    up: migration_20261201_031930_security_audit.up,
-    down: migration_20261201_031930_security_audit.down,
-    name: '20261201_031930_security_audit'
-  },
-  {
-    up: migration_20261201_033537_security_access.up,
-    down: migration_20261201_033537_security_access.down,
-    name: '20261201_033537_security_access'
+    up: migration_20261201_042134_security_hardening.up,
+    down: migration_20261201_042134_security_hardening.down,
+    name: '20261201_042134_security_hardening'
   },
 ];

@@ -1,11 +1,33 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`audit_log\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`at\` text NOT NULL,
+  	\`actor_id\` integer,
+  	\`actor_email\` text,
+  	\`action\` text NOT NULL,
+  	\`target_type\` text,
+  	\`target_id\` text,
+  	\`target_title\` text,
+  	\`detail\` text,
+  	\`address_hash\` text,
+  	FOREIGN KEY (\`actor_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`audit_log_at_idx\` ON \`audit_log\` (\`at\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_actor_idx\` ON \`audit_log\` (\`actor_id\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_action_idx\` ON \`audit_log\` (\`action\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_target_type_idx\` ON \`audit_log\` (\`target_type\`);`)
+  await db.run(sql`CREATE INDEX \`targetType_targetId_idx\` ON \`audit_log\` (\`target_type\`,\`target_id\`);`)
   await db.run(sql`ALTER TABLE \`images\` ADD \`uploaded_by_id\` integer REFERENCES users(id);`)
   await db.run(sql`CREATE INDEX \`images_uploaded_by_idx\` ON \`images\` (\`uploaded_by_id\`);`)
+  await db.run(sql`ALTER TABLE \`users\` DROP COLUMN \`login_attempts\`;`)
+  await db.run(sql`ALTER TABLE \`users\` DROP COLUMN \`lock_until\`;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`audit_log\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_images\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -108,4 +130,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`images_sizes_medium_webp_sizes_medium_webp_filename_idx\` ON \`images\` (\`sizes_medium_webp_filename\`);`)
   await db.run(sql`CREATE INDEX \`images_sizes_wide_webp_sizes_wide_webp_filename_idx\` ON \`images\` (\`sizes_wide_webp_filename\`);`)
   await db.run(sql`CREATE INDEX \`images_sizes_sidebar_webp_sizes_sidebar_webp_filename_idx\` ON \`images\` (\`sizes_sidebar_webp_filename\`);`)
+  await db.run(sql`ALTER TABLE \`users\` ADD \`login_attempts\` numeric DEFAULT 0;`)
+  await db.run(sql`ALTER TABLE \`users\` ADD \`lock_until\` text;`)
 }
