@@ -125,7 +125,7 @@ export function commonHeaders(serverUrl = process.env.SERVER_URL ?? '') {
     ['referrer-policy', 'strict-origin-when-cross-origin'],
     ['permissions-policy', PERMISSIONS],
     ['x-frame-options', 'SAMEORIGIN'],
-    ...(/^https:\/\//i.test(serverUrl) ? [['strict-transport-security', 'max-age=31536000; includeSubDomains']] : []),
+    ...(/^https:\/\//i.test(serverUrl) ? [['strict-transport-security', 'max-age=31536000']] : []),
   ]
 }
 

@@ -8,7 +8,7 @@
 import { APIError, ValidationError, type CollectionBeforeOperationHook, type CollectionBeforeValidateHook, type Field, type PayloadRequest } from 'payload'
 
 import { clientIp } from '../lib/clientIp'
-import { countLoginFailure, loginWaitSeconds, throttledMessage } from './loginThrottle'
+import { clearLoginFailures, reserveLoginAttempt, throttledMessage } from './loginThrottle'
 import { passwordMatches } from './passwordHash'
 import { passwordProblem } from './passwords'
 
@@ -23,12 +23,14 @@ type FieldError = { path: string; message: string }
 async function currentPasswordError(req: PayloadRequest, account: { id: number | string; email: string }, given: unknown): Promise<FieldError | null> {
   if (typeof given !== 'string' || given === '') return { path: 'currentPassword', message: CURRENT_PASSWORD_MESSAGES.missing }
   const address = clientIp(req.headers)
-  const wait = await loginWaitSeconds(account.email, address)
+  // counted before the check, as a login is (src/security/loginEndpoint.ts), and given back if right
+  const { wait } = await reserveLoginAttempt(account.email, address)
   if (wait > 0) throw new APIError(throttledMessage(wait), 429)
   const stored = await req.payload.db.findOne<{ id: number | string; hash?: string; salt?: string }>({ collection: 'users', req, where: { id: { equals: account.id } } })
-  if (stored && (await passwordMatches(given, stored))) return null
-  const waitNow = await countLoginFailure(account.email, address)
-  if (waitNow > 0) throw new APIError(throttledMessage(waitNow), 429)
+  if (stored && (await passwordMatches(given, stored))) {
+    await clearLoginFailures(account.email, address)
+    return null
+  }
   return { path: 'currentPassword', message: CURRENT_PASSWORD_MESSAGES.wrong }
 }
 

@@ -30,9 +30,15 @@ async function storedLock(req: PayloadRequest, id: number | string) {
 /** Taking a lock: only on what the user may edit. */
 const createLock: Access = async ({ req, data }) => Boolean(req.user) && canEdit(req, targetOf(data as LockData))
 
-/** Taking a lock over (the admin's "Tiếp quản"): only on what the user may edit. */
-const updateLock: Access = async ({ req, id }) => {
+/**
+ * Taking a lock over (the admin's "Tiếp quản"): only on what the user may edit, and a lock moved
+ * to another document (a new `document` or `globalSlug` in the request) only onto one they may
+ * edit too: otherwise a reporter's own lock could be pointed at an editor's article.
+ */
+const updateLock: Access = async ({ req, id, data }) => {
   if (!req.user || id === undefined) return false
+  const moved = data as LockData | undefined
+  if (moved && (moved.document !== undefined || moved.globalSlug !== undefined) && !(await canEdit(req, targetOf(moved)))) return false
   return canEdit(req, targetOf(await storedLock(req, id)))
 }
 

@@ -12,7 +12,7 @@ import { generatePayloadCookie } from 'payload/shared'
 import { recordLoginFailure } from '../audit/record'
 import { clientIp } from '../lib/clientIp'
 import { hashForNothing } from './passwordHash'
-import { clearLoginFailures, countLoginFailure, loginWaitSeconds, throttledMessage } from './loginThrottle'
+import { clearLoginFailures, reserveLoginAttempt, throttledMessage } from './loginThrottle'
 
 export type LoginAttempt = { req: PayloadRequest; email: string; address: string }
 
@@ -20,20 +20,21 @@ async function loginSucceeded({ email, address }: LoginAttempt): Promise<void> {
   await clearLoginFailures(email, address)
 }
 
-/** Counts the failure; returns the seconds to wait when it was one too many. */
-async function loginFailed({ req, email, address }: LoginAttempt, password: string): Promise<number> {
+/** The attempt (already counted when reserved) failed: same work and answer for an unknown e-mail. */
+async function loginFailed({ req, email }: LoginAttempt, password: string): Promise<void> {
   // Payload answers an unknown e-mail before hashing anything: hash for nothing, so that the
   // delay says no more than the (identical) message.
   const known = email ? await req.payload.db.findOne({ collection: 'users', req, where: { email: { equals: email } } }) : null
   if (!known) await hashForNothing(password)
-  const wait = await countLoginFailure(email, address)
-  // one audit entry per request: one that tips into throttling is recorded as throttled
-  if (wait === 0) await recordLoginFailure(req, { email: req.data?.email, reason: 'wrong-password', account: known?.id ?? null })
-  return wait
+  await recordLoginFailure(req, { email: req.data?.email, reason: 'wrong-password', account: known?.id ?? null })
 }
 
-async function loginThrottled({ req }: LoginAttempt, waitSeconds: number): Promise<Response> {
-  await recordLoginFailure(req, { email: req.data?.email, reason: 'throttled' })
+/**
+ * 429 with Retry-After. Only the first refused attempt of a run goes into the audit trail: the
+ * ones after it cost the sender nothing (no password is hashed) and must not cost us a row each.
+ */
+async function loginThrottled({ req }: LoginAttempt, waitSeconds: number, tipped: boolean): Promise<Response> {
+  if (tipped) await recordLoginFailure(req, { email: req.data?.email, reason: 'throttled' })
   const message = throttledMessage(waitSeconds)
   // One INFO line, as every refused request is logged (src/lib/logger.ts).
   req.payload.logger.info(`429 ${message}`)
@@ -51,8 +52,8 @@ export const loginEndpoint: Endpoint = {
     const password = text(req.data?.password)
     const attempt: LoginAttempt = { req, email: text(req.data?.email).trim().toLowerCase(), address: clientIp(req.headers) }
 
-    const wait = await loginWaitSeconds(attempt.email, attempt.address)
-    if (wait > 0) return loginThrottled(attempt, wait)
+    const reserved = await reserveLoginAttempt(attempt.email, attempt.address)
+    if (reserved.wait > 0) return loginThrottled(attempt, reserved.wait, reserved.tipped)
 
     let result: Awaited<ReturnType<typeof loginOperation>>
     try {
@@ -66,8 +67,7 @@ export const loginEndpoint: Endpoint = {
     } catch (error) {
       // By status, not class: the production build may hold another copy of Payload's error classes.
       if ((error as { status?: number }).status !== 401) throw error
-      const waitNow = await loginFailed(attempt, password)
-      if (waitNow > 0) return loginThrottled(attempt, waitNow)
+      await loginFailed(attempt, password)
       throw error
     }
     await loginSucceeded(attempt)

@@ -10,6 +10,7 @@ import crypto from 'node:crypto'
 
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
+import { meterKey } from '../../scripts/throttle.mjs'
 import { limitFromEnv, makeRateLimiter } from '../lib/rateLimit'
 
 const HOUR = 3600
@@ -37,11 +38,15 @@ const make = async (): Promise<Limiters> => ({
   }),
 })
 
-/** Keys of a bounded size, whatever a client sends as its e-mail. */
+/**
+ * Keys of a bounded size, whatever a client sends as its e-mail. An address is counted as the
+ * request meter counts it: IPv4 alone, IPv6 by its /64 (one home or office holds a whole /64, and
+ * counting single IPv6 addresses would give anyone billions of budgets and fill the memory).
+ */
 const digest = (value: string) => crypto.createHash('sha256').update(value).digest('base64url').slice(0, 24)
 const keys = (email: string, address: string) => ({
-  accountAndAddress: digest(`${email.trim().toLowerCase()}\n${address}`),
-  address: digest(address),
+  accountAndAddress: digest(`${email.trim().toLowerCase()}\n${meterKey(address)}`),
+  address: digest(meterKey(address)),
 })
 
 const seconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000))
@@ -56,24 +61,44 @@ export async function loginWaitSeconds(email: string, address: string): Promise<
   return 0
 }
 
-/** Counts a failure; returns the seconds to wait when it was one too many, else 0. */
-export async function countLoginFailure(email: string, address: string): Promise<number> {
+export type Reservation = {
+  /** Seconds to wait before trying again, or 0: the attempt may go on. */
+  wait: number
+  /** This attempt is the one that used the last of a budget (the first refused): worth one log line. */
+  tipped: boolean
+}
+
+/**
+ * Takes one attempt from both budgets BEFORE the password is checked: guesses sent at once are
+ * counted at once, instead of all passing a check made while the first is still being hashed.
+ * A success gives the attempt back (`clearLoginFailures`); a failure keeps it counted.
+ */
+export async function reserveLoginAttempt(email: string, address: string): Promise<Reservation> {
   const { byAccountAndAddress, byAddress } = await (limiters ??= make())
   const key = keys(email, address)
   const results = await Promise.allSettled([byAccountAndAddress.consume(key.accountAndAddress), byAddress.consume(key.address)])
+  const budgets = [failsPerAccountAndAddress(), failsPerAddressPerDay()]
   let wait = 0
-  for (const result of results) {
-    if (result.status === 'fulfilled') continue
+  let tipped = false
+  results.forEach((result, index) => {
+    if (result.status === 'fulfilled') return
     if (!(result.reason instanceof RateLimiterRes)) throw result.reason
     wait = Math.max(wait, seconds(result.reason))
-  }
-  return wait
+    if (result.reason.consumedPoints === budgets[index] + 1) tipped = true
+  })
+  return { wait, tipped }
 }
 
-/** A success ends the run of failures of this address on this account. */
+/** Counts a failure; returns the seconds to wait when it was one too many, else 0. */
+export async function countLoginFailure(email: string, address: string): Promise<number> {
+  return (await reserveLoginAttempt(email, address)).wait
+}
+
+/** A success ends the run of failures of this address on this account, and was no failure of the address. */
 export async function clearLoginFailures(email: string, address: string): Promise<void> {
-  const { byAccountAndAddress } = await (limiters ??= make())
-  await byAccountAndAddress.delete(keys(email, address).accountAndAddress)
+  const { byAccountAndAddress, byAddress } = await (limiters ??= make())
+  const key = keys(email, address)
+  await Promise.all([byAccountAndAddress.delete(key.accountAndAddress), byAddress.reward(key.address, 1)])
 }
 
 /** Forgets the counts kept in memory (tests); the Redis connection is closed by closeLimiters. */

@@ -1,12 +1,14 @@
 /**
- * The “Quên mật khẩu” mail, in Vietnamese, with a link to this site: SERVER_URL, or without it the
- * request's own origin (src/security/origin.ts). Payload's own link is relative without SERVER_URL
- * (it ignores a Host it has no list to check against), which no mail reader can open.
- * A deployment sets SERVER_URL: a Host header is chosen by whoever sends the request.
+ * The “Quên mật khẩu” mail, in Vietnamese, with a link to this site: SERVER_URL's. Without it, a
+ * mail printed on the console (the demo) links to the request's own origin (src/security/origin.ts),
+ * but a mail that really leaves (SMTP_URL) gets a path only: a Host header is chosen by whoever
+ * asks for the reset, and would send the account's token to their domain. A deployment sets
+ * SERVER_URL.
  */
 import type { PayloadRequest } from 'payload'
 
-import { ownOrigin } from './origin'
+import { mailConfigured } from '../lib/mail'
+import { configuredOrigin, ownOrigin } from './origin'
 
 export const RESET_SUBJECT = 'Đặt lại mật khẩu – Cổng thông tin'
 
@@ -15,7 +17,8 @@ const escapeHtml = (text: string) =>
 
 export function resetLink(req: PayloadRequest, token: string): string {
   const { routes, admin } = req.payload.config
-  return `${ownOrigin(req.headers) ?? ''}${routes.admin}${admin.routes.reset}/${token}`
+  const origin = configuredOrigin() ?? (mailConfigured() ? null : ownOrigin(req.headers))
+  return `${origin ?? ''}${routes.admin}${admin.routes.reset}/${token}`
 }
 
 type ResetArgs = { req?: PayloadRequest; token?: string; user?: { name?: string | null; email?: string | null } }

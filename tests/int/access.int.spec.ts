@@ -484,6 +484,24 @@ describe('accounts, sessions, locks and jobs over HTTP', () => {
     await payload.delete({ collection: 'payload-locked-documents', where: {}, overrideAccess: true })
   })
 
+  it("a reporter cannot move their own lock onto an article they cannot edit; an editor moves theirs", async () => {
+    const own = await draftBy(users.reporter)
+    const editors = await draftBy(users.editor)
+    const lockOf = (user: TestUser, id: number | string) =>
+      payload.create({ collection: 'payload-locked-documents', data: { document: { relationTo: 'articles', value: id }, user: { relationTo: 'users', value: user.id } }, overrideAccess: false, user })
+    const held = await lockOf(users.reporter, own.id)
+    await expect(
+      payload.update({ collection: 'payload-locked-documents', id: held.id, data: { document: { relationTo: 'articles', value: editors.id } }, overrideAccess: false, user: users.reporter }),
+    ).rejects.toMatchObject({ status: 403 })
+    const stored = await payload.findByID({ collection: 'payload-locked-documents', id: held.id, depth: 0 })
+    expect(stored.document).toMatchObject({ relationTo: 'articles', value: own.id })
+
+    const editorsLock = await lockOf(users.editor, own.id)
+    const moved = await payload.update({ collection: 'payload-locked-documents', id: editorsLock.id, data: { document: { relationTo: 'articles', value: editors.id } }, overrideAccess: false, user: users.editor, depth: 0 })
+    expect(moved.document).toMatchObject({ relationTo: 'articles', value: editors.id })
+    await payload.delete({ collection: 'payload-locked-documents', where: {}, overrideAccess: true })
+  })
+
   it('a lock is always in the name of whoever takes it', async () => {
     const doc = await draftBy(users.editor)
     const lock = await payload.create({

@@ -8,8 +8,11 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
+import { carriesMarkup } from '../../src/collections/Images/hooks/detectedType'
 import { IMAGE_MESSAGES } from '../../src/collections/Images/hooks/limitPixels'
+import { makeUser } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { restClient } from '../helpers/rest'
 
 let ctx: TestPayload
 let payload: Payload
@@ -113,6 +116,13 @@ describe('what an upload is stored as', () => {
       'image/gif',
       IMAGE_MESSAGES.markup,
     ],
+    [
+      'a JPEG with an image tag whose error handler runs a script',
+      async () => Buffer.concat([await photo(120, 80), Buffer.from('<img src=x onerror=alert(document.domain)>')]),
+      'anh-bay.jpg',
+      'image/jpeg',
+      IMAGE_MESSAGES.markup,
+    ],
     ['an HTML page named as a PNG', async () => Buffer.from('<!doctype html><html><script>alert(1)</script></html>'), 'trang.png', 'image/png', IMAGE_MESSAGES.unreadable],
     [
       'an SVG (it can carry scripts) named as a PNG',
@@ -142,5 +152,28 @@ describe('what an upload is stored as', () => {
     })
     expect(replaced).toMatchObject({ mimeType: 'image/png' })
     expect(replaced.filename).toMatch(/^moi(-\d+)?\.png$/)
+  })
+})
+
+describe('what counts as markup in an image', () => {
+  it('a short tag name alone, as compressed image data holds by chance, is no markup; with an attribute it is', () => {
+    const noise = (text: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0x10, 0x3c]), Buffer.from(text, 'latin1'), Buffer.from([0x00, 0x9c])])
+    for (const chance of ['<img ', '<svg>', '<IMG/', '<meta\t', '<form ', '<html>', '<body '])
+      expect([chance, carriesMarkup(noise(chance))]).toEqual([chance, false])
+    for (const markup of ['<img src=x onerror=alert(1)>', '<svg onload=alert(1)>', '<meta http-equiv="refresh" content="0;url=//evil.example">', '<script>', '<iframe/', '<?php '])
+      expect([markup, carriesMarkup(noise(markup))]).toEqual([markup, true])
+  })
+})
+
+describe('an image from an address', () => {
+  it('is refused (400) before Payload fetches it: an image is uploaded from the editor’s machine, with every check', async () => {
+    const editor = await makeUser(payload, 'editor', 'bien-tap-anh')
+    const api = restClient(ctx.config)
+    const token = await api.login(editor.email, editor.password)
+    const count = (await payload.count({ collection: 'images' })).totalDocs
+    const response = await api.request('POST', '/images', { token, json: { alt: 'Từ xa', filename: 'xa.gif', url: 'https://example.invalid/polyglot.png' } })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0].message).toBe(IMAGE_MESSAGES.fromAddress)
+    expect((await payload.count({ collection: 'images' })).totalDocs).toBe(count)
   })
 })

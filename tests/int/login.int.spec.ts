@@ -237,6 +237,27 @@ describe('logging in', () => {
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 
+  it('guesses sent at once are counted at once: no more of them are checked than the budget allows', async () => {
+    const user = await makeUser(payload, 'reporter')
+    const address = newAddress()
+    const burst = FAILS_PER_ACCOUNT_AND_ADDRESS + 5
+    const responses = await Promise.all(Array.from({ length: burst }, (_, i) => logIn(user.email, `cung-luc-${i}-sai`, address)))
+    const statuses = responses.map((response) => response.status).sort()
+    expect(statuses).toEqual([...Array(FAILS_PER_ACCOUNT_AND_ADDRESS).fill(401), ...Array(5).fill(429)])
+  })
+
+  it('an IPv6 network is counted as one address: its /64 shares one budget, whichever of its addresses guesses', async () => {
+    const user = await makeUser(payload, 'reporter')
+    const network = `2001:db8:${crypto.randomBytes(2).toString('hex')}:${crypto.randomBytes(2).toString('hex')}`
+    const statuses = []
+    for (let i = 0; i < FAILS_PER_ACCOUNT_AND_ADDRESS + 1; i += 1) {
+      statuses.push((await logIn(user.email, `sai-${i}-mat-khau`, `${network}:${(i + 1).toString(16)}::${crypto.randomBytes(2).toString('hex')}`)).status)
+    }
+    expect(statuses).toEqual([...Array(FAILS_PER_ACCOUNT_AND_ADDRESS).fill(401), 429])
+    // another network is another address: the owner there logs in
+    expect((await logIn(user.email, user.password, `2001:db8:ffff:${crypto.randomBytes(2).toString('hex')}::1`)).status).toBe(200)
+  })
+
   it('a right password clears the address’s earlier failures for that account', async () => {
     const user = await makeUser(payload, 'reporter')
     const address = newAddress()

@@ -28,7 +28,7 @@ describe('the headers every response carries', () => {
 
   it('HSTS when the portal is served over https', () => {
     expect(Object.fromEntries(commonHeaders('https://congthongtin.binhphuoc.gov.vn'))['strict-transport-security']).toBe(
-      'max-age=31536000; includeSubDomains',
+      'max-age=31536000',
     )
     expect(Object.fromEntries(commonHeaders(''))['strict-transport-security']).toBeUndefined()
   })
@@ -79,7 +79,7 @@ describe('which policy a response gets', () => {
     expect(set['content-security-policy']).toBe(RESOURCE_CSP)
     expect(RESOURCE_CSP).toBe("default-src 'none'; frame-ancestors 'self'; sandbox")
     expect(set['x-content-type-options']).toBe('nosniff')
-    expect(set['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+    expect(set['strict-transport-security']).toBe('max-age=31536000')
   })
 })
 

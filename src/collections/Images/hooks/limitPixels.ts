@@ -23,6 +23,7 @@ export const IMAGE_MESSAGES = {
   unreadable: 'Không đọc được tệp ảnh: tệp hỏng hoặc không phải ảnh.',
   notAnImageType: (format: string) => `Tệp là ${format.toUpperCase()}: chỉ nhận ảnh JPEG, PNG, WebP, GIF hoặc AVIF.`,
   markup: 'Tệp ảnh có chứa mã trang web (HTML hoặc script): không nhận. Hãy xuất lại ảnh từ phần mềm chỉnh ảnh rồi tải lên.',
+  fromAddress: 'Ảnh phải được tải lên từ máy của bạn: cổng không tự tải ảnh từ một địa chỉ web.',
 } as const
 
 /** Reads the dimensions from the file's header (no decoding) and refuses an image over the cap. */
