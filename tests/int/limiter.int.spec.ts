@@ -7,38 +7,13 @@ import crypto from 'node:crypto'
 import { Redis } from 'ioredis'
 import { RateLimiterRedis } from 'rate-limiter-flexible'
 
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
-const saved = { REDIS_URL: process.env.REDIS_URL, RATING_VOTES_PER_IP_PER_DAY: process.env.RATING_VOTES_PER_IP_PER_DAY }
-process.env.REDIS_URL = REDIS_URL
-process.env.RATING_VOTES_PER_IP_PER_DAY = '3'
+import { describeWithRedis as redisOrSkip, REDIS_URL, withRedisEnv } from '../helpers/redis'
+
+withRedisEnv({ RATING_VOTES_PER_IP_PER_DAY: '3' })
 
 const { closeLimiter, LIMITER_PREFIX, takeVoteSlot } = await import('../../src/ratings/limiter')
 
-// Test files share a worker's environment: leave it as it was.
-afterAll(() => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  try {
-    await probe.connect()
-    await probe.ping()
-    return true
-  } catch {
-    if (process.env.CI) throw new Error(`Redis is not reachable at ${REDIS_URL}`)
-    console.warn(`\n!! Redis not reachable at ${REDIS_URL}: the shared rate-limit test is SKIPPED\n`)
-    return false
-  } finally {
-    probe.disconnect()
-  }
-}
-
-const reachable = await redisReachable()
-const describeWithRedis = reachable ? describe : describe.skip
+const describeWithRedis = await redisOrSkip('the shared rate-limit test')
 
 describeWithRedis('the vote cap in Redis', () => {
   afterAll(async () => closeLimiter())

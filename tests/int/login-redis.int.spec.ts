@@ -5,40 +5,14 @@
  */
 import crypto from 'node:crypto'
 
-import { Redis } from 'ioredis'
+import { describeWithRedis as redisOrSkip, withRedisEnv } from '../helpers/redis'
 
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
-const saved = { REDIS_URL: process.env.REDIS_URL, LOGIN_FAILS_PER_ACCOUNT_AND_ADDRESS: process.env.LOGIN_FAILS_PER_ACCOUNT_AND_ADDRESS }
-process.env.REDIS_URL = REDIS_URL
-process.env.LOGIN_FAILS_PER_ACCOUNT_AND_ADDRESS = '3'
+withRedisEnv({ LOGIN_FAILS_PER_ACCOUNT_AND_ADDRESS: '3' })
 
 const { countLoginFailure, loginWaitSeconds, resetLoginThrottle } = await import('../../src/security/loginThrottle')
 const { closeLimiters } = await import('../../src/lib/rateLimit')
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  try {
-    await probe.connect()
-    await probe.ping()
-    return true
-  } catch {
-    if (process.env.CI) throw new Error(`Redis is not reachable at ${REDIS_URL}`)
-    console.warn(`\n!! Redis not reachable at ${REDIS_URL}: the shared login-throttle test is SKIPPED\n`)
-    return false
-  } finally {
-    probe.disconnect()
-  }
-}
-
-const reachable = await redisReachable()
-const describeWithRedis = reachable ? describe : describe.skip
+const describeWithRedis = await redisOrSkip('the shared login-throttle test')
 
 describeWithRedis('failed logins counted in Redis', () => {
   afterAll(async () => {
