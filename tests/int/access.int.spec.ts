@@ -318,6 +318,15 @@ describe('images', () => {
     else await expect(attempt).rejects.toMatchObject({ status: 403 })
   })
 
+  it("a reporter asking to change someone else's image learns nothing of where it is used: the plain refusal", async () => {
+    const image = await imageBy(users.editor, 'Ảnh chân dung')
+    await payload.create({ collection: 'authors', data: { name: 'Tác giả có ảnh của người khác', photo: image.id }, overrideAccess: true })
+    await expect(payload.update({ collection: 'images', id: image.id, data: { alt: 'Sửa' }, ...as('reporter') })).rejects.toMatchObject({
+      status: 403,
+      message: 'Lỗi - Bạn không có quyền thực hiện lệnh này.',
+    })
+  })
+
   it('records who uploaded an image, whatever the request says, and nobody changes it', async () => {
     const data = (await otherJpeg()).data
     const image = await payload.create({
