@@ -82,8 +82,13 @@ describeInBrowser('the admin in Vietnamese', () => {
       await page.goto(`${url}/admin/collections/articles`)
       await page.locator('.table').waitFor()
       await expectVietnamese(page, 'danh sách bài viết')
-      // the list's date cells read "Đang tải..." until the page's script has run (seen under load)
-      await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('.table')?.textContent ?? ''), DATE_TIME.source, { timeout: 20_000 })
+      // the list's relationship cells read "Đang tải..." until the page's script has run (seen
+      // under load); innerText, as a reader sees it (textContent joins the cells without spaces)
+      await page.waitForFunction(
+        (pattern) => new RegExp(pattern).test((document.querySelector('.table') as HTMLElement | null)?.innerText ?? ''),
+        DATE_TIME.source,
+        { timeout: 20_000 },
+      )
       expect(await page.locator('.table').innerText()).toMatch(DATE_TIME)
 
       // the filter's field list: the hidden search copies are not offered
