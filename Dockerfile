@@ -15,6 +15,9 @@ FROM node:20-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 \
     SEED_DEMO=false MEDIA_DIR=/app/media JOBS_AUTORUN=true
+# pg_dump/pg_restore for `npm run backup` / `restore` on PostgreSQL (15, as docker-compose's server)
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system portal && useradd --system --gid portal --home /app portal \
  && mkdir -p /app/media /app/data && chown portal:portal /app/media /app/data
 # The payload CLI (migrations) loads the TypeScript config: the image keeps the sources and

@@ -12,6 +12,7 @@
  * carries the security headers of headers.mjs (CSP, nosniff, framing, HSTS over https).
  * SIGTERM/SIGINT stop accepting, let requests finish, write pending hits, then exit.
  */
+import fs from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +25,8 @@ import { addressDecodes, bodyCap, capBody, isUpload, limitsFrom, mediaExists, ME
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
 import { portalScript } from './portal-script.mjs'
 import { THROTTLE_MESSAGE, throttleFrom } from './throttle.mjs'
+import { databaseKind, databaseUri, servingFile } from '../src/backup/database.mjs'
+import { sweepMedia } from '../src/backup/sweep.mjs'
 
 const CLIENT_IP_HEADER = 'x-portal-client-ip'
 const HIT_PATH = '/api/stats/hit'
@@ -193,6 +196,40 @@ server.listen(port, hostname, async () => {
   const local = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
   await fetch(`http://${local.includes(':') ? `[${local}]` : local}:${port}/api/health`).catch(() => {})
   console.log(`✓ Máy chủ sẵn sàng (ready) trên cổng ${port} (pid ${process.pid})`)
+  markServing()
+  // media:sweep's count, once, after the server answers: a line in the log, never in a reader's way
+  if (!/^mongodb/.test(databaseUri())) setTimeout(() => {
+    sweepMedia()
+      .then(({ orphans, missing }) => {
+        if (orphans.length || missing.length) {
+          const mb = (orphans.reduce((sum, o) => sum + o.size, 0) / 1024 / 1024).toFixed(1)
+          console.log(`Ảnh: ${orphans.length} tệp không ảnh nào dùng (${mb} MB), ${missing.length} ảnh thiếu tệp; xem: npm run media:sweep`)
+        } else console.log('Ảnh: không có tệp mồ côi, không ảnh nào thiếu tệp.')
+      })
+      .catch((error) => console.log(`Ảnh: không đếm được tệp mồ côi (${error?.message ?? error}).`))
+  }, 2000).unref()
+})
+
+/**
+ * A SQLite database being served has `<file>.serving` next to it holding this process's id, so
+ * that `npm run restore` refuses to replace it under us (PostgreSQL: restore sees our connections).
+ */
+let serving = null
+function markServing() {
+  try {
+    if (databaseKind(databaseUri()) !== 'sqlite') return
+    serving = servingFile(databaseUri())
+    fs.writeFileSync(serving, `${process.pid}\n`, { mode: 0o600 })
+  } catch {
+    serving = null
+  }
+}
+process.on('exit', () => {
+  try {
+    if (serving && fs.readFileSync(serving, 'utf8').trim() === String(process.pid)) fs.rmSync(serving)
+  } catch {
+    // already gone
+  }
 })
 
 let stopping = false
