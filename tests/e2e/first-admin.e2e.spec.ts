@@ -13,6 +13,13 @@ const describeInBrowser = browserAvailable() ? describe : describe.skip
 describeInBrowser('a portal with no account', () => {
   const suite = appInBrowser({ SEED_DEMO: 'false' })
 
+  it('serves its pages before anyone fills in the agency’s details: the home page 200, an unknown page 404, never a 500', async () => {
+    const home = await fetch(`${suite.app.url}/`)
+    expect(home.status).toBe(200)
+    expect(await home.text()).toContain('site-footer')
+    expect((await fetch(`${suite.app.url}/khong-co-trang-nay`)).status).toBe(404)
+  })
+
   it('shows how to create the first admin instead of a form, refuses first-register, and lets the admin made on the server log in', async () => {
     const context = await suite.browser.newContext({ locale: 'vi-VN' })
     const page = await context.newPage()

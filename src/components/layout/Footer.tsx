@@ -14,27 +14,38 @@ export function Footer({ site, locale }: { site: Site; locale: Locale }) {
       <div className="site-footer__inner">
         <p className="site-footer__name">{site.portalName}</p>
         <dl>
-          <div>
-            <dt>{ui.agency}:</dt> <dd>{site.agencyName}</dd>
-          </div>
-          <div>
-            <dt>{ui.responsible}:</dt> <dd>{site.responsiblePerson}</dd>
-          </div>
-          <div>
-            <dt>{ui.address}:</dt> <dd>{site.address}</dd>
-          </div>
-          <div>
-            <dt>{ui.phone}:</dt>{' '}
-            <dd>
-              <a href={`tel:${site.phone.replace(/[^+0-9]/g, '')}`}>{site.phone}</a>
-            </dd>
-          </div>
-          <div>
-            <dt>{ui.email}:</dt>{' '}
-            <dd>
-              <a href={`mailto:${site.email}`}>{site.email}</a>
-            </dd>
-          </div>
+          {/* each line only once an admin has filled it in (Site): an empty new portal serves too */}
+          {site.agencyName ? (
+            <div>
+              <dt>{ui.agency}:</dt> <dd>{site.agencyName}</dd>
+            </div>
+          ) : null}
+          {site.responsiblePerson ? (
+            <div>
+              <dt>{ui.responsible}:</dt> <dd>{site.responsiblePerson}</dd>
+            </div>
+          ) : null}
+          {site.address ? (
+            <div>
+              <dt>{ui.address}:</dt> <dd>{site.address}</dd>
+            </div>
+          ) : null}
+          {site.phone ? (
+            <div>
+              <dt>{ui.phone}:</dt>{' '}
+              <dd>
+                <a href={`tel:${site.phone.replace(/[^+0-9]/g, '')}`}>{site.phone}</a>
+              </dd>
+            </div>
+          ) : null}
+          {site.email ? (
+            <div>
+              <dt>{ui.email}:</dt>{' '}
+              <dd>
+                <a href={`mailto:${site.email}`}>{site.email}</a>
+              </dd>
+            </div>
+          ) : null}
         </dl>
         {site.licence ? <p className="site-footer__licence">{site.licence}</p> : null}
       </div>
