@@ -51,16 +51,6 @@ const keys = (email: string, address: string) => ({
 
 const seconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000))
 
-/** Seconds this address must wait before trying this account again, or 0. */
-export async function loginWaitSeconds(email: string, address: string): Promise<number> {
-  const { byAccountAndAddress, byAddress } = await (limiters ??= make())
-  const key = keys(email, address)
-  const [pair, day] = await Promise.all([byAccountAndAddress.get(key.accountAndAddress), byAddress.get(key.address)])
-  if (day && day.consumedPoints > failsPerAddressPerDay()) return seconds(day)
-  if (pair && pair.consumedPoints > failsPerAccountAndAddress()) return seconds(pair)
-  return 0
-}
-
 export type Reservation = {
   /** Seconds to wait before trying again, or 0: the attempt may go on. */
   wait: number
@@ -87,11 +77,6 @@ export async function reserveLoginAttempt(email: string, address: string): Promi
     if (result.reason.consumedPoints === budgets[index] + 1) tipped = true
   })
   return { wait, tipped }
-}
-
-/** Counts a failure; returns the seconds to wait when it was one too many, else 0. */
-export async function countLoginFailure(email: string, address: string): Promise<number> {
-  return (await reserveLoginAttempt(email, address)).wait
 }
 
 /** A success ends the run of failures of this address on this account, and was no failure of the address. */

@@ -33,6 +33,17 @@ async function endPool(pool: pg.Pool): Promise<void> {
   await pool.end()
 }
 
+/** Stops Payload and closes every database connection it held (PostgreSQL: the whole pool). */
+export async function stopPayload(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
+  // pool.end() resolves before its idle connections have closed, and the database may be dropped
+  // WITH (FORCE) right after: a connection still closing gets "terminating connection due to
+  // administrator command", which a pool with no error listener throws as an unhandled error.
+  pool?.on('error', () => {})
+  await payload.destroy()
+  if (pool) await endPool(pool)
+}
+
 export type FreshDatabase = { uri: string; kind: 'sqlite' | 'postgres'; drop: () => Promise<void> }
 
 /** An empty database of its own: a SQLite file in `dir`, or a new PostgreSQL database on TEST_DATABASE_URI. */
@@ -84,13 +95,7 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
     config,
     kind,
     close: async () => {
-      const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
-      // pool.end() resolves before its idle connections have closed, and the database is dropped
-      // WITH (FORCE) right after: a connection still closing gets "terminating connection due to
-      // administrator command", which a pool with no error listener throws as an unhandled error.
-      pool?.on('error', () => {})
-      await payload.destroy()
-      if (pool) await endPool(pool)
+      await stopPayload(payload)
       await dropDatabase()
       await fs.rm(dir, { recursive: true, force: true })
       for (const [key, value] of Object.entries(saved)) {

@@ -22,7 +22,7 @@ import { extractTarGz, writeTarGz } from '../../src/backup/tar.mjs'
 import { CLIENT_IP_HEADER } from '../../src/lib/clientIp'
 import { Recorder } from '../../src/stats/recorder'
 import { articleData, makeCategory } from '../helpers/fixtures'
-import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createTestPayload, stopPayload as stopPayloadAndPool, type TestPayload } from '../helpers/payload'
 import { restClient } from '../helpers/rest'
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
@@ -95,20 +95,7 @@ async function repack(archive: string, change: (dir: string) => void): Promise<s
 
 /** Stops Payload so that nothing uses the database (PostgreSQL: its pool's connections closed). */
 async function stopPayload() {
-  const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
-  pool?.on('error', () => {})
-  await payload.destroy()
-  if (pool) {
-    const internal = pool as unknown as { _clients: { release?: (err?: Error | boolean) => void }[] }
-    for (const client of [...internal._clients]) {
-      try {
-        client.release?.(true)
-      } catch {
-        // idle
-      }
-    }
-    await pool.end()
-  }
+  await stopPayloadAndPool(payload)
   stopped = true
 }
 

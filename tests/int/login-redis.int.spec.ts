@@ -9,7 +9,7 @@ import { describeWithRedis as redisOrSkip, withRedisEnv } from '../helpers/redis
 
 withRedisEnv({ LOGIN_FAILS_PER_ACCOUNT_AND_ADDRESS: '3' })
 
-const { countLoginFailure, loginWaitSeconds, resetLoginThrottle } = await import('../../src/security/loginThrottle')
+const { reserveLoginAttempt, resetLoginThrottle } = await import('../../src/security/loginThrottle')
 const { closeLimiters } = await import('../../src/lib/rateLimit')
 
 const describeWithRedis = await redisOrSkip('the shared login-throttle test')
@@ -24,12 +24,12 @@ describeWithRedis('failed logins counted in Redis', () => {
     const email = `chu-${crypto.randomBytes(4).toString('hex')}@test.local`
     const address = `203.0.113.${crypto.randomInt(1, 255)}-${crypto.randomBytes(3).toString('hex')}`
     const waits = []
-    for (let i = 0; i < 4; i += 1) waits.push(await countLoginFailure(email, address))
+    for (let i = 0; i < 4; i += 1) waits.push((await reserveLoginAttempt(email, address)).wait)
     expect(waits.slice(0, 3)).toEqual([0, 0, 0])
     expect(waits[3]).toBeGreaterThan(0)
 
     resetLoginThrottle() // another instance: new limiters on the same Redis
-    expect(await loginWaitSeconds(email, address)).toBeGreaterThan(3500)
-    expect(await loginWaitSeconds(email, `${address}-home`)).toBe(0)
+    expect((await reserveLoginAttempt(email, address)).wait).toBeGreaterThan(3500)
+    expect((await reserveLoginAttempt(email, `${address}-home`)).wait).toBe(0)
   })
 })
