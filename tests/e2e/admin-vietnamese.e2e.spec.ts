@@ -103,13 +103,22 @@ describeInBrowser('the admin in Vietnamese', () => {
       // a published demo article, which has a publication date (list order differs by database)
       const firstArticle = page.locator('.table tbody tr a[href*="/collections/articles/"]', { hasText: 'Thi đua, tạo đột phá' }).first()
       const articlePath = new URL(await firstArticle.evaluate((a) => (a as HTMLAnchorElement).href)).pathname
-      await page.goto(`${url}${articlePath}`)
       // When the editor's walk still holds this article, Payload says who does, and since when
       // (a date it writes in English unless fixed); the admin takes it over and opens it afresh.
+      // Whether a lock is held is asked first: the dialog may show well after the form on a
+      // loaded machine, so it is waited for when it must come, never guessed from a quiet moment.
+      const articleId = articlePath.split('/').pop()
+      const heldByAnother = await page.evaluate(async (id) => {
+        const query = `where[document.relationTo][equals]=articles&where[document.value][equals]=${id}&depth=0`
+        const answer = await fetch(`/api/payload-locked-documents?${query}`, { credentials: 'include' })
+        const { docs } = (await answer.json()) as { docs: unknown[] }
+        return docs.length > 0
+      }, articleId)
+      await page.goto(`${url}${articlePath}`)
       const locked = page.locator('.document-locked')
       await page.locator('#field-publishedAt input').waitFor()
-      await page.waitForLoadState('networkidle') // the lock is asked for after the form shows
-      if (await locked.isVisible()) {
+      if (heldByAnother) {
+        await locked.waitFor({ state: 'visible', timeout: 30_000 })
         expect(await locked.innerText()).toMatch(DATE_TIME)
         await expectVietnamese(page, 'bài đang được sửa')
         await page.locator('#document-locked-take-over').click()
