@@ -16,6 +16,7 @@ import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Images } from './src/collections/Images'
 import { Ratings } from './src/collections/Ratings'
+import { Redirects } from './src/collections/Redirects'
 import { revalidateExpiredArticle } from './src/jobs/revalidateExpiredArticle'
 import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
@@ -92,6 +93,7 @@ export default buildConfig({
     StatsSeen,
     StatsSalts,
     AuditLog,
+    Redirects,
   ],
   endpoints: [hitEndpoint, healthEndpoint, reportEndpoint],
   // The custom server (scripts/server.mjs) answers hits itself with this process's recorder, and

@@ -33,6 +33,7 @@ export interface Config {
     'stats-seen': StatsSeen;
     'stats-salts': StatsSalt;
     'audit-log': AuditLog;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -54,6 +55,7 @@ export interface Config {
     'stats-seen': StatsSeenSelect<false> | StatsSeenSelect<true>;
     'stats-salts': StatsSaltsSelect<false> | StatsSaltsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -162,6 +164,10 @@ export interface Article {
   viewCount?: number | null;
   ratingTotal?: number | null;
   ratingCount?: number | null;
+  /**
+   * Moved over from the old NukeViet portal.
+   */
+  nukevietKey?: string | null;
   searchTitle?: string | null;
   searchText?: string | null;
   createdBy?: (number | null) | User;
@@ -186,6 +192,10 @@ export interface Article {
  */
 export interface Image {
   id: number;
+  /**
+   * Moved over from the old NukeViet portal.
+   */
+  nukevietKey?: string | null;
   /**
    * Describes the image for screen readers.
    */
@@ -331,6 +341,10 @@ export interface User {
  */
 export interface Author {
   id: number;
+  /**
+   * Moved over from the old NukeViet portal.
+   */
+  nukevietKey?: string | null;
   name: string;
   /**
    * Leave empty to generate it from the title.
@@ -347,6 +361,10 @@ export interface Author {
  */
 export interface Category {
   id: number;
+  /**
+   * Moved over from the old NukeViet portal.
+   */
+  nukevietKey?: string | null;
   name: string;
   /**
    * Leave empty to generate it from the title.
@@ -496,6 +514,21 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * A path on this site, starting with “/”.
+   */
+  from: string;
+  to: string;
+  source: 'manual' | 'slug' | 'nukeviet';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -633,6 +666,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -698,6 +735,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   viewCount?: T;
   ratingTotal?: T;
   ratingCount?: T;
+  nukevietKey?: T;
   searchTitle?: T;
   searchText?: T;
   createdBy?: T;
@@ -715,6 +753,7 @@ export interface ArticlesSelect<T extends boolean = true> {
  * via the `definition` "images_select".
  */
 export interface ImagesSelect<T extends boolean = true> {
+  nukevietKey?: T;
   alt?: T;
   caption?: T;
   credit?: T;
@@ -850,6 +889,7 @@ export interface ImagesSelect<T extends boolean = true> {
  * via the `definition` "authors_select".
  */
 export interface AuthorsSelect<T extends boolean = true> {
+  nukevietKey?: T;
   name?: T;
   slug?: T;
   bio?: T;
@@ -862,6 +902,7 @@ export interface AuthorsSelect<T extends boolean = true> {
  * via the `definition` "categories_select".
  */
 export interface CategoriesSelect<T extends boolean = true> {
+  nukevietKey?: T;
   name?: T;
   slug?: T;
   parent?: T;
@@ -983,6 +1024,17 @@ export interface AuditLogSelect<T extends boolean = true> {
   targetTitle?: T;
   detail?: T;
   addressHash?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,6 +5,7 @@ import { isEditor } from '../access/isEditor'
 import { mustExist } from '../fields/mustExist'
 import { slugField } from '../fields/slug'
 import { revalidate, tags } from '../lib/cache'
+import { nukevietKeyField } from '../fields/nukevietKey'
 
 export const Authors: CollectionConfig = {
   slug: 'authors',
@@ -16,6 +17,7 @@ export const Authors: CollectionConfig = {
     afterDelete: [() => revalidate(tags.authors, tags.articleLists)],
   },
   fields: [
+    nukevietKeyField(),
     { name: 'name', type: 'text', required: true, label: { vi: 'Tên', en: 'Name' } },
     slugField('name'),
     { name: 'bio', type: 'textarea', localized: true, label: { vi: 'Giới thiệu', en: 'Biography' } },

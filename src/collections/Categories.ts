@@ -4,6 +4,7 @@ import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { slugField } from '../fields/slug'
 import { revalidate, tags } from '../lib/cache'
+import { nukevietKeyField } from '../fields/nukevietKey'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
@@ -23,6 +24,7 @@ export const Categories: CollectionConfig = {
     afterDelete: [() => revalidate(tags.categories, tags.articleLists)],
   },
   fields: [
+    nukevietKeyField(),
     { name: 'name', type: 'text', required: true, localized: true, label: { vi: 'Tên', en: 'Name' } },
     slugField('name'),
     {

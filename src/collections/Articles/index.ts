@@ -22,6 +22,7 @@ import { revalidateChangedArticle, revalidateDeletedArticle } from './hooks/reva
 import { applyReview, notifyOnSubmit, stampSave } from './hooks/reviewWorkflow'
 import { stampAuthorship } from './hooks/stampAuthorship'
 import { reviewFields } from './reviewFields'
+import { nukevietKeyField } from '../../fields/nukevietKey'
 
 const internalField = { disableListFilter: true, disableListColumn: true, disableGroupBy: true, disableBulkEdit: true }
 
@@ -220,6 +221,7 @@ export const Articles: CollectionConfig = {
     counter('viewCount', { vi: 'Lượt xem', en: 'Views' }),
     counter('ratingTotal', { vi: 'Tổng điểm đánh giá', en: 'Rating points' }),
     counter('ratingCount', { vi: 'Số lượt đánh giá', en: 'Rating votes' }),
+    nukevietKeyField(),
     // Folded copies for diacritic-insensitive search (hooks/indexForSearch); not edited by hand,
     // and kept out of the list's filters and columns, which offer hidden fields otherwise.
     // (labelled all the same: the versions' comparison shows them)

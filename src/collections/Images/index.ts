@@ -6,6 +6,7 @@ import { mediaDir } from '../../lib/paths'
 import { deleteImage, refuseChangingUsedImage, refuseDeletingUsedImage, stampUploader, systemOnly, updateImage } from './access'
 import { nameByDetectedType } from './hooks/detectedType'
 import { limitPixels } from './hooks/limitPixels'
+import { nukevietKeyField } from '../../fields/nukevietKey'
 
 /**
  * The sizes pages use: list thumbnails, cards, the article's wide image (and `medium`, the same
@@ -48,6 +49,7 @@ export const Images: CollectionConfig = {
     imageSizes: [...SIZES, ...WEBP_VARIANTS],
   },
   fields: [
+    nukevietKeyField(),
     {
       name: 'alt',
       type: 'text',

@@ -4,6 +4,7 @@ import * as migration_20261127_130203_article_expiry_job from './20261127_130203
 import * as migration_20261127_173712_image_sizes_medium_sidebar from './20261127_173712_image_sizes_medium_sidebar';
 import * as migration_20261201_004745_review_workflow from './20261201_004745_review_workflow';
 import * as migration_20261201_042137_security_hardening from './20261201_042137_security_hardening';
+import * as migration_20261201_063516_import_contract from './20261201_063516_import_contract';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_042137_security_hardening.up,
     down: migration_20261201_042137_security_hardening.down,
-    name: '20261201_042137_security_hardening'
+    name: '20261201_042137_security_hardening',
+  },
+  {
+    up: migration_20261201_063516_import_contract.up,
+    down: migration_20261201_063516_import_contract.down,
+    name: '20261201_063516_import_contract'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261127_121313_visitor_statistics from './20261127_121313
 import * as migration_20261127_173707_image_sizes_medium_sidebar from './20261127_173707_image_sizes_medium_sidebar';
 import * as migration_20261201_004743_review_workflow from './20261201_004743_review_workflow';
 import * as migration_20261201_042134_security_hardening from './20261201_042134_security_hardening';
+import * as migration_20261201_063512_import_contract from './20261201_063512_import_contract';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_042134_security_hardening.up,
     down: migration_20261201_042134_security_hardening.down,
-    name: '20261201_042134_security_hardening'
+    name: '20261201_042134_security_hardening',
+  },
+  {
+    up: migration_20261201_063512_import_contract.up,
+    down: migration_20261201_063512_import_contract.down,
+    name: '20261201_063512_import_contract'
   },
 ];
