@@ -13,11 +13,14 @@ import { inVietnamese } from './src/admin/inVietnamese'
 import { Articles } from './src/collections/Articles'
 import { AuditLog } from './src/collections/AuditLog'
 import { Authors } from './src/collections/Authors'
+import { Backups } from './src/collections/Backups'
 import { Categories } from './src/collections/Categories'
 import { Images } from './src/collections/Images'
 import { Ratings } from './src/collections/Ratings'
 import { Redirects } from './src/collections/Redirects'
+import { backupTask } from './src/jobs/backup'
 import { revalidateExpiredArticle } from './src/jobs/revalidateExpiredArticle'
+import { BACKUP_QUEUE, backupCron } from './src/backup/run'
 import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
 import { graphQLConfig } from './src/limits/graphql'
@@ -44,6 +47,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
 const isTest = process.env.NODE_ENV === 'test'
+const autoRunning = () => !isBuildPhase && !isTest && process.env.JOBS_AUTORUN !== 'false'
 
 // Every collection and global, Payload's own included, checks what a request asks of it (src/limits).
 export default buildConfig({
@@ -68,7 +72,7 @@ export default buildConfig({
       graphics: { Logo: '/src/components/admin/Logo#Logo', Icon: '/src/components/admin/Logo#Icon' },
       beforeNavLinks: ['/src/components/admin/Logo#NavBrand', '/src/components/workflow/ReviewNavLink#ReviewNavLink'],
       providers: ['/src/components/admin/FixedEnglishLabels#FixedEnglishLabels'],
-      afterNavLinks: ['/src/components/stats/admin/StatsNavLink#StatsNavLink'],
+      afterNavLinks: ['/src/components/stats/admin/StatsNavLink#StatsNavLink', '/src/components/backup/BackupNavLink#BackupNavLink'],
       // the newsroom's first screen: the day's figures, the queue, schedules, latest publishes
       beforeDashboard: ['/src/components/workflow/NewsroomDashboard#NewsroomDashboard'],
       views: {
@@ -76,6 +80,7 @@ export default buildConfig({
         createFirstUser: { Component: '/src/components/admin/FirstAdmin#FirstAdmin' },
         stats: { Component: '/src/components/stats/admin/StatsView#StatsView', path: '/thong-ke' },
         reviewQueue: { Component: '/src/components/workflow/ReviewQueueView#ReviewQueueView', path: '/cho-duyet' },
+        backups: { Component: '/src/components/backup/BackupView#BackupView', path: '/sao-luu' },
       },
     },
   },
@@ -94,12 +99,15 @@ export default buildConfig({
     StatsSalts,
     AuditLog,
     Redirects,
+    Backups,
   ],
   endpoints: [hitEndpoint, healthEndpoint, reportEndpoint],
   // The custom server (scripts/server.mjs) answers hits itself with this process's recorder, and
   // tells staff from strangers by their session's signature.
   onInit: async (payload) => {
     registerStats(payload)
+    const { problem } = backupCron()
+    if (problem) payload.logger.error(problem)
     registerSessionKey(payload)
     guardSessionCookie(payload)
   },
@@ -128,11 +136,19 @@ export default buildConfig({
   email: mailAdapter(),
   sharp,
   jobs: {
-    tasks: [revalidateExpiredArticle],
+    tasks: [revalidateExpiredArticle, backupTask],
     // Scheduled publishing and expiry run inside the app process: every minute the queue is worked
-    // (JOBS_CRON: a cron expression, seconds allowed as a sixth field first, e.g. for tests).
-    autoRun: [{ cron: process.env.JOBS_CRON || '* * * * *', queue: 'default', limit: 50 }],
-    shouldAutoRun: () => !isBuildPhase && !isTest && process.env.JOBS_AUTORUN !== 'false',
+    // (JOBS_CRON: a cron expression, seconds allowed as a sixth field first, e.g. for tests); so is
+    // the backup queue, one job at a time, which also keeps the next scheduled backup waiting
+    // (src/jobs/backup.ts). With JOBS_AUTORUN=false (tests, a cluster's other instances) neither.
+    autoRun: () =>
+      autoRunning()
+        ? [
+            { cron: process.env.JOBS_CRON || '* * * * *', queue: 'default', limit: 50 },
+            { cron: process.env.JOBS_CRON || '* * * * *', queue: BACKUP_QUEUE, limit: 1 },
+          ]
+        : [],
+    shouldAutoRun: autoRunning,
     // The queue runs itself (autoRun); working it by HTTP is an admin's call.
     access: { run: ({ req }) => hasRole(req.user, 'admin') },
   },

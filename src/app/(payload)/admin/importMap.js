@@ -36,6 +36,7 @@ import { GroupRowLabel as GroupRowLabel_eb29bded7658affe013c3b11af8b24e4 } from 
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { StatsNavLink as StatsNavLink_3165dda5531880667ec776fde26f8fca } from '../../../../src/components/stats/admin/StatsNavLink'
+import { BackupNavLink as BackupNavLink_8184b8f1a120768bd0aed40479e546cf } from '../../../../src/components/backup/BackupNavLink'
 import { NewsroomDashboard as NewsroomDashboard_fb42697dcc231471bf34fb645df8878d } from '../../../../src/components/workflow/NewsroomDashboard'
 import { NavBrand as NavBrand_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { ReviewNavLink as ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7 } from '../../../../src/components/workflow/ReviewNavLink'
@@ -43,6 +44,7 @@ import { FixedEnglishLabels as FixedEnglishLabels_dffe30c275e4332408dca2853ed2ff
 import { FirstAdmin as FirstAdmin_3e1284002ce093b0179e92b1b01baeab } from '../../../../src/components/admin/FirstAdmin'
 import { StatsView as StatsView_3f8b1e28d10eadc121c5b0881e2ece3d } from '../../../../src/components/stats/admin/StatsView'
 import { ReviewQueueView as ReviewQueueView_5487a83b116f789e7f4f20b1ec0565b2 } from '../../../../src/components/workflow/ReviewQueueView'
+import { BackupView as BackupView_6c74e4f4c8d1967b44bc13e53c472a25 } from '../../../../src/components/backup/BackupView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -85,6 +87,7 @@ export const importMap = {
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/stats/admin/StatsNavLink#StatsNavLink": StatsNavLink_3165dda5531880667ec776fde26f8fca,
+  "/src/components/backup/BackupNavLink#BackupNavLink": BackupNavLink_8184b8f1a120768bd0aed40479e546cf,
   "/src/components/workflow/NewsroomDashboard#NewsroomDashboard": NewsroomDashboard_fb42697dcc231471bf34fb645df8878d,
   "/src/components/admin/Logo#NavBrand": NavBrand_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/workflow/ReviewNavLink#ReviewNavLink": ReviewNavLink_e8e0361e76e36d3d61a52101ea7d2de7,
@@ -92,5 +95,6 @@ export const importMap = {
   "/src/components/admin/FirstAdmin#FirstAdmin": FirstAdmin_3e1284002ce093b0179e92b1b01baeab,
   "/src/components/stats/admin/StatsView#StatsView": StatsView_3f8b1e28d10eadc121c5b0881e2ece3d,
   "/src/components/workflow/ReviewQueueView#ReviewQueueView": ReviewQueueView_5487a83b116f789e7f4f20b1ec0565b2,
+  "/src/components/backup/BackupView#BackupView": BackupView_6c74e4f4c8d1967b44bc13e53c472a25,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
