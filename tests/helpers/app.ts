@@ -114,6 +114,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
       HOST: '127.0.0.1',
       DATABASE_URI: database.uri,
       MEDIA_DIR: path.join(dir, 'media'),
+      BACKUP_DIR: path.join(dir, 'backups'),
       SECRET_FILE: path.join(dir, '.secret'),
       JOBS_AUTORUN: 'false',
       // every test request comes from 127.0.0.1: the stranger's meter is for the tests of it
