@@ -5,7 +5,7 @@
  * use or without confirmation; media:sweep's orphans and missing files. SQLite, or PostgreSQL with
  * TEST_DATABASE_URI.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -35,6 +35,8 @@ let out: string
 let stopped = false
 /** The image's files: its own, then its sizes'. */
 let imageFiles: string[] = []
+/** The backup taken while hits were being sent, and how many had been answered before and after it. */
+let duringHits: { archive: string; base: number; perHit: number; answeredBefore: number; answeredAfter: number }
 
 beforeAll(async () => {
   ctx = await createTestPayload()
@@ -139,7 +141,45 @@ describe('backup and restore', () => {
     expect(progress.length).toBeGreaterThan(0)
   })
 
+  it('takes a backup while readers keep sending hits: every hit answered before it began is in it', async () => {
+    const recorder = new Recorder(payload)
+    const hit = async (n: number) => {
+      const answer = await recorder.hit({ body: JSON.stringify({ path: '/' }), ip: `198.51.100.${(n % 250) + 1}`, userAgent: CHROME, host: 'localhost:3000' })
+      if (answer.status !== 201) throw new Error(`hit refused: ${answer.status} ${JSON.stringify(answer.body)}`)
+    }
+    // what one hit adds to the total of page views (one per statistics bucket it falls in)
+    const base = (await totals()).pageViews
+    await hit(0)
+    const perHit = (await totals()).pageViews - base
+    expect(perHit).toBeGreaterThan(0)
+
+    let answered = 1
+    let sending = true
+    let sent = 1
+    const senders = Array.from({ length: 4 }, async () => {
+      while (sending) {
+        await hit(sent++)
+        answered += 1
+      }
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // the backup as the portal takes it, in a process of its own while this one answers hits
+    const answeredBefore = answered
+    const child = spawn(process.execPath, ['scripts/backup.mjs', 'backup', '--out', out], { env: { ...process.env, DATABASE_URI: uri, MEDIA_DIR: media }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    const answeredAfter = answered
+    sending = false
+    await Promise.all(senders)
+    await recorder.flush()
+    expect(code).toBe(0)
+    expect(answeredAfter - answeredBefore).toBeGreaterThan(0) // hits were answered while it ran
+    duringHits = { archive: stdout.trim().split('\n').pop()!, base, perHit, answeredBefore, answeredAfter }
+  }, 60_000)
+
   it('refuses an archive with one byte changed, naming the file', async () => {
+    const before = await totals()
     const name = `media/${imageFiles[0]}`
     const changed = await repack(archive, (dir) => {
       const file = path.join(dir, name)
@@ -154,7 +194,7 @@ describe('backup and restore', () => {
     bytes[Math.floor(bytes.length / 2)] ^= 0xff
     fs.writeFileSync(raw, bytes)
     await expect(restoreBackup({ archive: raw, yes: true, runMigrations: false })).rejects.toThrow(/bị hỏng|bị thay đổi/)
-    expect(await totals()).toEqual(atBackup)
+    expect(await totals()).toEqual(before)
   })
 
   it('refuses an archive made by a newer schema', async () => {
@@ -206,6 +246,16 @@ describe('backup and restore', () => {
     for (const name of imageFiles) expect(sha(path.join(media, name))).toBe(manifest.files[`media/${name}`].sha256)
     expect(fs.existsSync(path.join(media, 'moi-sau-sao-luu.jpg'))).toBe(false)
   })
+  it('the backup taken during hits, restored, holds every hit answered before it began', async () => {
+    await restoreBackup({ archive: duringHits.archive, yes: true, runMigrations: false })
+    const views = (await totals()).pageViews - duringHits.base
+    expect(views % duringHits.perHit).toBe(0)
+    const hits = views / duringHits.perHit
+    expect(hits).toBeGreaterThanOrEqual(duringHits.answeredBefore)
+    expect(hits).toBeLessThanOrEqual(duringHits.answeredAfter)
+    console.log(`backup during hits (${ctx.kind}): ${duringHits.answeredBefore} answered before it began, ${hits} in it, ${duringHits.answeredAfter} by its end`)
+  })
+
   it('refuses without --yes when there is no terminal to ask on (nothing using the database now)', async () => {
     await expect(restoreBackup({ archive, runMigrations: false })).rejects.toThrow('--yes')
   })
