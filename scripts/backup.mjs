@@ -3,6 +3,8 @@
  * `npm run backup [-- --out DIR]`, `npm run restore -- ARCHIVE [--yes]`, `npm run media:sweep [-- --delete]`
  * (src/backup/). Messages go to stderr; backup's last line on stdout is the archive's path.
  */
+import os from 'node:os'
+
 import { BackupError, createBackup, restoreBackup } from '../src/backup/backup.mjs'
 import { deleteOrphans, sweepMedia } from '../src/backup/sweep.mjs'
 
@@ -19,6 +21,10 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
 try {
   if (command === 'backup') {
+    // the portal serves meanwhile: its readers go first when the two want the same core
+    try {
+      os.setPriority(10)
+    } catch {}
     const out = value('--out')
     const { archive } = await createBackup({ ...(out ? { out } : {}), onProgress: say })
     process.stdout.write(`${archive}\n`)

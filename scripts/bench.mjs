@@ -5,7 +5,7 @@
  * (see bench-common.mjs). Compare figures within one run: this machine's noise moves absolute numbers.
  *   --postgres   use a fresh PostgreSQL database (BENCH_POSTGRES_URI, default the local server)
  *   --seconds=N  duration of each measurement (default 10)
- *   --only=pages,votes,hits,report,abuse   some of the parts
+ *   --only=pages,votes,hits,report,abuse,backup   some of the parts
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -15,6 +15,7 @@ import path from 'node:path'
 import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, postgresDatabase, seconds, startScript, WARM_UP_SECONDS } from './bench-common.mjs'
 
 import { generateRollups } from './bench-rollups.mjs'
+import { backupDuringReads } from './bench-backup.mjs'
 
 const args = process.argv.slice(2)
 const usePostgres = args.includes('--postgres')
@@ -22,7 +23,7 @@ const only = args
   .find((a) => a.startsWith('--only='))
   ?.split('=')[1]
   ?.split(',')
-/** --only=pages,votes,hits,report,abuse runs just those parts. */
+/** --only=pages,votes,hits,report,abuse,backup runs just those parts. */
 const want = (part) => !only || only.includes(part)
 
 console.log(`Bench: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores`)
@@ -65,7 +66,7 @@ async function launch(name, env = {}) {
         body: JSON.stringify({ email, password }),
       })
     ).json()
-    return { url, db, token: login.token, stop, output: app.output }
+    return { url, db, token: login.token, stop, output: app.output, mediaDir: path.join(dir, 'media') }
   } catch (error) {
     await stop()
     throw error
@@ -245,14 +246,26 @@ try {
     )
   }
 
+  // A generated year of rollups for 10,000 articles, once, for the report and the backup.
+  let rollups = null
+  const yearOfRollups = () =>
+    (rollups ??= (async () => {
+      console.log('')
+      const started = Date.now()
+      const generated = await generateRollups(db.uri, new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()))
+      console.log(
+        `generated ${generated.toLocaleString('en-US')} rollup rows (a year, 10,000 articles) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      )
+    })())
+
+  if (want('backup')) {
+    await yearOfRollups()
+    await backupDuringReads({ url, db, mediaDir: main.mediaDir, articlePath, postgres: usePostgres })
+  }
+
   if (want('report')) {
-    // The report over a generated year of rollups for 10,000 articles.
-    console.log('')
-    const started = Date.now()
-    const generated = await generateRollups(db.uri, new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()))
-    console.log(
-      `generated ${generated.toLocaleString('en-US')} rollup rows (a year, 10,000 articles) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-    )
+    // The report over the generated year of rollups.
+    await yearOfRollups()
     const day = (offset) =>
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offset * 86_400_000))
     for (const [label, query] of [
