@@ -5,70 +5,21 @@
  * (unless SEED_DEMO=false), then serves on PORT (default 3000) and says where to go, starting the
  * server again whenever it dies (scripts/supervise.mjs).
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
+import { bin, env, migrate, payloadRun, root, run, underMigrationLock } from './production.mjs'
 import { supervise } from './supervise.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const port = process.env.PORT || '3000'
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  NEXT_TELEMETRY_DISABLED: '1',
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim(),
-  // Payload renders some admin dates on the server (a version's breadcrumb, the versions list)
-  // in the process's time zone: Vietnam time, as in the browser, not the server's UTC.
-  TZ: process.env.TZ || 'Asia/Ho_Chi_Minh',
-}
-// On Node 20 the payload CLI, loading the TypeScript config in production mode, can stall on the
-// Lexical import and exit silently unless modules resolve with the "production" condition.
-const cliEnv = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS} --conditions=production` }
-
-function run(command, args, label, runEnv = env) {
-  console.log(`\n▶ ${label}`)
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: runEnv, stdio: 'inherit' })
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${label}: thất bại (mã ${code ?? signal})`)),
-    )
-  })
-}
-
-/**
- * Several instances may start together on one PostgreSQL: the first to take this advisory lock
- * migrates (and seeds an empty database); the others wait, then find nothing left to do.
- */
-async function underMigrationLock(work) {
-  const uri = process.env.DATABASE_URI ?? ''
-  if (!/^postgres(ql)?:\/\//.test(uri)) return work()
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: uri })
-  await client.connect()
-  try {
-    console.log('\n▶ Chờ khóa migration (các máy chủ khác có thể đang migrate)...')
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
-    return await work()
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
-    await client.end()
-  }
-}
-const MIGRATION_LOCK = 72684130
 
 try {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     await run(bin('next'), ['build'], 'Chưa có bản build: đang build (khoảng 1–2 phút)...')
   }
   await underMigrationLock(async () => {
-    await run(bin('payload'), ['migrate'], 'Áp dụng migration cơ sở dữ liệu...', cliEnv)
-    if (process.env.SEED_DEMO !== 'false') {
-      // `payload run` hands a script only what follows `--` as typed (it parses flags before it)
-      await run(bin('payload'), ['run', 'src/seed/run.ts', '--', '--if-empty'], 'Kiểm tra dữ liệu mẫu...', cliEnv)
-    }
+    await migrate()
+    if (process.env.SEED_DEMO !== 'false') await payloadRun('src/seed/run.ts', ['--if-empty'], 'Kiểm tra dữ liệu mẫu...')
   })
 } catch (error) {
   console.error(`\n✗ ${error.message}`)

@@ -29,8 +29,12 @@ export function databaseUri(): string {
   return process.env.DATABASE_URI || DEFAULT_DATABASE_URI
 }
 
-/** Schema push is for development and tests only; production applies committed migrations. */
-const push = process.env.NODE_ENV !== 'production'
+/**
+ * Schema push is for development and tests only; production applies committed migrations. A test
+ * of a command that runs on a migrated database sets DATABASE_PUSH=false to open it as production
+ * does (a push would mark it as a dev database).
+ */
+const push = process.env.NODE_ENV !== 'production' && process.env.DATABASE_PUSH !== 'false'
 
 type Options = {
   migrationsDir: string

@@ -2,6 +2,7 @@
  * A Payload instance on a database of its own for one test file: a temporary SQLite file, or,
  * when TEST_DATABASE_URI is set (postgres://), a fresh PostgreSQL database dropped afterwards.
  */
+import { execFile } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -70,15 +71,37 @@ export async function freshDatabase(dir: string): Promise<FreshDatabase> {
   }
 }
 
-export async function createTestPayload(env: Record<string, string> = {}): Promise<TestPayload> {
+/** `payload migrate` in production mode, as `npm start` runs it, on `uri`. */
+function migrateDatabase(uri: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      path.join('node_modules', '.bin', 'payload'),
+      ['migrate'],
+      {
+        env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation --conditions=production', DATABASE_URI: uri, PAYLOAD_SECRET: 'migrations only' },
+        timeout: 180_000,
+      },
+      (error, stdout, stderr) => (error ? reject(new Error(`payload migrate failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve()),
+    )
+  })
+}
+
+/**
+ * A Payload instance on a fresh database of its own. With `{ migrated: true }` the database is
+ * built by the migrations and opened as production does (no push), for tests of the commands an
+ * operator runs on a real database.
+ */
+export async function createTestPayload(env: Record<string, string> = {}, { migrated = false }: { migrated?: boolean } = {}): Promise<TestPayload> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'portal-test-'))
   const database = await freshDatabase(dir)
   const kind = database.kind
   const dropDatabase = database.drop
+  if (migrated) await migrateDatabase(database.uri)
   const settings: Record<string, string> = {
     DATABASE_URI: database.uri,
     MEDIA_DIR: path.join(dir, 'media'),
     PAYLOAD_SECRET: crypto.randomBytes(16).toString('hex'),
+    ...(migrated ? { DATABASE_PUSH: 'false' } : {}),
     ...env,
   }
   // Test files share their worker's environment: remember it, to give it back on close.

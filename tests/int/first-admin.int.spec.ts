@@ -19,9 +19,11 @@ let ctx: TestPayload
 let payload: Payload
 
 beforeAll(async () => {
-  ctx = await createTestPayload()
+  // a database built by the migrations, as on a real server: the command migrates it again first
+  // (a no-op) and must leave it as `npm start` expects it (no schema push, no dev row)
+  ctx = await createTestPayload({}, { migrated: true })
   payload = ctx.payload
-})
+}, 240_000)
 
 afterAll(async () => ctx?.close())
 
@@ -69,6 +71,9 @@ describe('the first admin', () => {
     const { user } = await payload.login({ collection: 'users', data: { email: 'quan.tri@so-tttt.gov.vn', password: password! } })
     expect(user).toMatchObject({ email: 'quan.tri@so-tttt.gov.vn', name: 'Nguyễn Văn Quản', roles: ['admin'] })
     expect(run.stdout.match(new RegExp(password!, 'g'))).toHaveLength(1)
+    // the database is still one `npm start` accepts: no dev-mode row from a schema push
+    const { docs } = await payload.find({ collection: 'payload-migrations', limit: 1000, overrideAccess: true })
+    expect(docs.filter((row) => row.name === 'dev' || row.batch === -1)).toEqual([])
   })
 
   it.each([

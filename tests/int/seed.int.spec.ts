@@ -10,9 +10,18 @@ let ctx: TestPayload
 let payload: Payload
 
 beforeAll(async () => {
-  ctx = await createTestPayload()
+  // built by the migrations, as on a server: `npm run seed` must keep it one `npm start` accepts
+  ctx = await createTestPayload({}, { migrated: true })
   payload = ctx.payload
-})
+}, 240_000)
+
+/** `npm run seed -- …` against this file's database, as an operator would run it. */
+const npmSeed = (...args: string[]) =>
+  new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile('npm', ['run', '--silent', 'seed', '--', ...args], { env: { ...process.env, NODE_OPTIONS: '' }, timeout: 110_000 }, (error, stdout) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+    ),
+  )
 
 afterAll(async () => ctx?.close())
 
@@ -71,13 +80,27 @@ describe('demo content', () => {
     const { docs } = await payload.find({ collection: 'users', where: { roles: { contains: 'reporter' } }, limit: 1 })
     await payload.delete({ collection: 'users', id: docs[0].id })
     const before = await counts()
-    const run = await new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile('npm', ['run', '--silent', 'seed', '--', '--if-empty'], { env: { ...process.env, NODE_OPTIONS: '' }, timeout: 110_000 }, (error, stdout) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
-      ),
-    )
+    const run = await npmSeed('--if-empty')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('Cơ sở dữ liệu đã có nội dung: bỏ qua dữ liệu mẫu.')
     expect(await counts()).toEqual(before)
+  })
+
+  it('npm run seed -- --new-passwords prints a new password for each demo account, once, that logs in; npm start still accepts the database', async () => {
+    const emails = (await payload.find({ collection: 'users', limit: 10, depth: 0 })).docs.map((user) => user.email).sort()
+    const run = await npmSeed('--new-passwords')
+    expect(run.code).toBe(0)
+    const printed = [...run.stdout.matchAll(/^\s+(admin|editor|reporter)\s+(\S+@\S+)\s+(\S+)$/gm)].map((m) => ({ email: m[2], password: m[3] }))
+    // the accounts deleted earlier are made again (counted as new), the others get new passwords
+    expect(printed.map((p) => p.email).sort()).toEqual(expect.arrayContaining(emails))
+    expect(printed).toHaveLength(3)
+    for (const { email, password } of printed) {
+      expect(password.length).toBeGreaterThanOrEqual(12)
+      expect(run.stdout.split(password)).toHaveLength(2) // printed once
+      const { user } = await payload.login({ collection: 'users', data: { email, password } })
+      expect(user.email).toBe(email)
+    }
+    const { docs } = await payload.find({ collection: 'payload-migrations', limit: 1000, overrideAccess: true })
+    expect(docs.filter((row) => row.name === 'dev' || row.batch === -1)).toEqual([])
   })
 })
