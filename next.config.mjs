@@ -18,8 +18,9 @@ const pageQuery = [{ type: 'query', key: 'trang', value: '(?<page>[1-9][0-9]{0,4
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The Docker image builds Next's standalone server; `npm start` uses our own server.
-  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
+  // No `output: 'standalone'`: Next's documentation says its standalone server cannot be combined
+  // with a custom one, and ours (scripts/server.mjs) is where the reader's address, lean pages,
+  // page bytes and the hit fast path live. Every way to run the portal goes through it.
   poweredByHeader: false,
   // pages and cached reads live in this process's memory (see cache-handler.cjs)
   cacheHandler: require.resolve('./cache-handler.cjs'),

@@ -39,7 +39,7 @@ export function actorOf(req: PayloadRequest): { id: number; email: string | null
  * address is never stored. Requests without one (jobs, scripts) get none.
  */
 export function addressHash(req: PayloadRequest): string | null {
-  const ip = req.headers ? clientIp(req.headers) : 'unknown'
+  const ip = req.headers ? clientIp(req.headers, { local: true }) : 'unknown'
   if (!ip || ip === 'unknown') return null
   return keyedHash(req.payload.secret, 'audit-address', ip).slice(0, 22)
 }
