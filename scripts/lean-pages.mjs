@@ -21,17 +21,25 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
-/** Next's script tags, their preload hints, and its inline payload and bootstrap: one pass. */
+/**
+ * Next's script tags, their preload hints (`preload` as a script, `modulepreload`), and its inline
+ * payload and bootstrap: one pass. Attributes in any order, a `nonce` among them, and an
+ * `assetPrefix` (a CDN origin or a path) before `/_next/static/`.
+ */
 const NEXT_RUNTIME = new RegExp(
   [
-    /<script\b[^>]*\bsrc="\/_next\/static\/[^"]*"[^>]*><\/script>/.source,
-    /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")(?=[^>]*\bhref="\/_next\/static\/)[^>]*\/?>/.source,
+    /<script\b[^>]*\bsrc="[^"]*\/_next\/static\/[^"]*"[^>]*><\/script>/.source,
+    /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")(?=[^>]*\bhref="[^"]*\/_next\/static\/)[^>]*\/?>/.source,
+    /<link\b(?=[^>]*\brel="modulepreload")(?=[^>]*\bhref="[^"]*\/_next\/static\/)[^>]*\/?>/.source,
     // inline: any attributes (`id="_R_"`, a `nonce`, in any order) but a src or a type
     /<script\b(?![^>]*\s(?:src|type)=)[^>]*>(?:\(?self\.__next_f\b|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/.source,
   ].join('|'),
   'g',
 )
-const STYLESHEET = /<link rel="stylesheet" href="\/_next\/static\/([\w/.-]+\.css)"[^>]*\/?>/g
+/** A built stylesheet's link, attributes in any order, after any assetPrefix: the file is group 1. */
+const STYLESHEET = /<link\b(?=[^>]*\brel="stylesheet")(?=[^>]*\bhref="[^"]*?\/_next\/static\/([\w/.-]+\.css)")[^>]*\/?>/g
+/** What a lean page must not keep: a script of Next's, by tag or by hint, or its payload. */
+const LEFTOVER = /<(?:script|link)\b[^>]*\b(?:src|href)="[^"]*\/_next\/static\/[^"]*\.js[^"]*"|self\.__next_f\b|globalThis\["TURBOPACK"\]/
 const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json|javascript)\b|image\/svg\+xml)/
 const MAX_BYTES = 4 * 1024 * 1024
 const LEAN_TAG = '-lean"'
@@ -51,6 +59,24 @@ export function leanHtml(html, stylesheet = () => null) {
       return css === null ? link : `<style>${css}</style>`
     })
   return Buffer.from(lean, 'latin1')
+}
+
+/**
+ * Whether a rewritten page still carries Next's runtime (a script, a script hint or the payload
+ * the patterns above did not recognise: a Next or React upgrade that writes them differently).
+ */
+export function notLean(html) {
+  return LEFTOVER.test(html.toString('latin1'))
+}
+
+let warned = false
+/** Says once per process that readers' pages are no longer lean, with the first page seen. */
+function warnIfNotLean(body, url) {
+  if (warned || !notLean(body)) return
+  warned = true
+  console.error(
+    `✗ Trang ${url} vẫn còn mã của Next sau khi làm gọn (lean page): mẫu trong scripts/lean-pages.mjs không còn khớp với HTML Next viết ra; trang của người đọc nặng trở lại (~235 KB). Báo một lần.`,
+  )
 }
 
 /** Reads Next's built stylesheets (hashed names: read once each), as latin1 text for leanHtml. */
@@ -199,7 +225,10 @@ export function leanPage(req, res, stylesheet, { lean = true, csp } = {}) {
     const etag = res.getHeader('etag')
     const leaned = lean && html && code === 200
     if (typeof etag === 'string' && (leaned || (askedLean && code === 304))) res.setHeader('etag', toLean(etag))
-    if (leaned) body = leanHtml(body, stylesheet)
+    if (leaned) {
+      body = leanHtml(body, stylesheet)
+      warnIfNotLean(body, req.url)
+    }
     if (html && csp) res.setHeader('content-security-policy', csp(body, leaned))
     if (!encoded && encoding && body.length > 1024 && COMPRESSIBLE.test(type)) {
       compress(body, encoding, (error, compressed) => (error ? send(body, '') : send(compressed, encoding)))

@@ -332,6 +332,34 @@ describeInBrowser('the public portal', () => {
       }
     })
 
+    it('an article reaches a reader lean: its stylesheet in the page, no script of Next’s, a phone’s first load within 60 KB', async () => {
+      const context = await suite.browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+      })
+      const page = await context.newPage()
+      const loaded: { url: string; bytes: number }[] = []
+      page.on('requestfinished', async (request) => {
+        const sizes = await request.sizes().catch(() => null)
+        if (sizes) loaded.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize })
+      })
+      const response = await page.goto(`${suite.app.url}${FLAGSHIP}`, { waitUntil: 'load' })
+      await page.waitForLoadState('networkidle')
+      const html = (await response!.text()) as string
+      expect(html).not.toMatch(/\/_next\/static\/[^"]*\.js/)
+      expect(html).not.toMatch(/__next_f|TURBOPACK/)
+      expect(html).not.toMatch(/<link\b[^>]*rel="stylesheet"/)
+      expect(html).toMatch(/<style>[^<]*\.article[^<]*<\/style>/)
+      expect(loaded.filter((r) => r.url.includes('/_next/'))).toEqual([])
+      const total = loaded.reduce((sum, r) => sum + r.bytes, 0)
+      console.log(`a phone's first load of ${FLAGSHIP}: ${(total / 1024).toFixed(1)} KB in ${loaded.length} requests: ${loaded.map((r) => `${new URL(r.url).pathname} ${(r.bytes / 1024).toFixed(1)}`).join(', ')}`)
+      expect(total).toBeLessThanOrEqual(60 * 1024)
+      await context.close()
+    })
+
     it('a skip link leads keyboard users to the content', async () => {
       const { page, close } = await open('/')
       await page.keyboard.press('Tab')

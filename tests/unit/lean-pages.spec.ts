@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 
 // @ts-expect-error: a plain ES module of the server, without types
-import { leanHtml, leanPage } from '../../scripts/lean-pages.mjs'
+import { leanHtml, leanPage, notLean } from '../../scripts/lean-pages.mjs'
 
 const PAGE = [
   '<!DOCTYPE html><html lang="vi"><head><meta charSet="utf-8"/>',
@@ -102,6 +102,45 @@ describe('a reader’s page', () => {
         '<script type="application/ld+json">{"@type":"NewsArticle"}</script></body></html>',
     )
     expect(page).not.toContain(nonce)
+  })
+
+  it('loses Next’s module preloads and its scripts served under an assetPrefix (a CDN or a path)', () => {
+    const prefixed = [
+      '<!DOCTYPE html><html lang="vi"><head>',
+      '<link rel="modulepreload" href="https://cdn.tinh.gov.vn/_next/static/chunks/398c2d76j7v7d.js"/>',
+      '<link href="/cong/_next/static/chunks/1o9l2sd6j1fqb.js" rel="modulepreload" fetchPriority="low"/>',
+      '<link rel="preload" as="script" href="https://cdn.tinh.gov.vn/_next/static/chunks/0cz1d0mv5g_q7.js"/>',
+      '<script src="https://cdn.tinh.gov.vn/_next/static/chunks/1o9l2sd6j1fqb.js" async=""></script>',
+      '<script src="/cong/_next/static/chunks/main-app.js?v=1" async=""></script>',
+      '<link rel="preload" as="image" href="/api/images/file/anh-320x200.webp"/>',
+      '<script async="" src="/portal.js?v=f72a2cbd0c73"></script></head><body><h1>Tin</h1></body></html>',
+    ].join('')
+    const page = lean(prefixed)
+    expect(page).toBe(
+      '<!DOCTYPE html><html lang="vi"><head><link rel="preload" as="image" href="/api/images/file/anh-320x200.webp"/>' +
+        '<script async="" src="/portal.js?v=f72a2cbd0c73"></script></head><body><h1>Tin</h1></body></html>',
+    )
+    expect(notLean(Buffer.from(page))).toBe(false)
+  })
+
+  it('carries its stylesheet inline whatever the order of the link’s attributes, and under an assetPrefix', () => {
+    const css = '.tin{color:#333}'
+    const asked: string[] = []
+    const page = lean(
+      '<head><link data-precedence="next" href="/_next/static/chunks/a1.css" rel="stylesheet"/>' +
+        '<link rel="stylesheet" href="https://cdn.tinh.gov.vn/_next/static/chunks/b2.css" data-precedence="next"/></head>',
+      (file) => (asked.push(file), css),
+    )
+    expect(asked).toEqual(['chunks/a1.css', 'chunks/b2.css'])
+    expect(page).toBe(`<head><style>${css}</style><style>${css}</style></head>`)
+  })
+
+  it('is told apart from a page Next’s runtime is still in (what the server logs, once)', () => {
+    expect(notLean(Buffer.from(lean(PAGE)))).toBe(false)
+    expect(notLean(Buffer.from('<script src="/_next/static/chunks/x.js" async></script>'))).toBe(true)
+    expect(notLean(Buffer.from('<link rel="prefetch" href="/_next/static/chunks/x.js"/>'))).toBe(true)
+    expect(notLean(Buffer.from('<script>(self.__next_f=self.__next_f||[]).push([0])</script>'))).toBe(true)
+    expect(notLean(Buffer.from('<img src="/_next/static/media/logo.png"/>'))).toBe(false)
   })
 
   it('carries its stylesheet inline when the built file can be read, and the link when not', () => {
