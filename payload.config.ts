@@ -18,7 +18,7 @@ import { Images } from './src/collections/Images'
 import { Ratings } from './src/collections/Ratings'
 import { Redirects } from './src/collections/Redirects'
 import { revalidateExpiredArticle } from './src/jobs/revalidateExpiredArticle'
-import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
+import { StatsBreakdowns, StatsImported, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
 import { graphQLConfig } from './src/limits/graphql'
 import { inputErrorsAre400 } from './src/limits/errors'
@@ -92,6 +92,7 @@ export default buildConfig({
     StatsVisitors,
     StatsSeen,
     StatsSalts,
+    StatsImported,
     AuditLog,
     Redirects,
   ],
