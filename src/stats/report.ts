@@ -152,7 +152,7 @@ async function importedPoints(db: Database, span: Span, from: string, to: string
   return out
 }
 
-const rankedImported = (rows: { bucket: unknown; visits: unknown }[]): Ranked[] =>
+const rankedImported = (rows: Record<string, unknown>[]): Ranked[] =>
   rows.map((r) => ({ label: String(r.bucket), pageViews: 0, visits: n(r.visits) })).sort((a, b) => b.visits - a.visits || a.label.localeCompare(b.label))
 
 /** The old portal's span, total and breakdowns, when the range overlaps what it counted. */

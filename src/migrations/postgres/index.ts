@@ -5,6 +5,7 @@ import * as migration_20261127_173712_image_sizes_medium_sidebar from './2026112
 import * as migration_20261201_004745_review_workflow from './20261201_004745_review_workflow';
 import * as migration_20261201_042137_security_hardening from './20261201_042137_security_hardening';
 import * as migration_20261201_063516_import_contract from './20261201_063516_import_contract';
+import * as migration_20261201_065131_nukeviet_figures from './20261201_065131_nukeviet_figures';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_063516_import_contract.up,
     down: migration_20261201_063516_import_contract.down,
-    name: '20261201_063516_import_contract'
+    name: '20261201_063516_import_contract',
+  },
+  {
+    up: migration_20261201_065131_nukeviet_figures.up,
+    down: migration_20261201_065131_nukeviet_figures.down,
+    name: '20261201_065131_nukeviet_figures'
   },
 ];

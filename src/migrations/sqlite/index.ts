@@ -4,6 +4,7 @@ import * as migration_20261127_173707_image_sizes_medium_sidebar from './2026112
 import * as migration_20261201_004743_review_workflow from './20261201_004743_review_workflow';
 import * as migration_20261201_042134_security_hardening from './20261201_042134_security_hardening';
 import * as migration_20261201_063512_import_contract from './20261201_063512_import_contract';
+import * as migration_20261201_065127_nukeviet_figures from './20261201_065127_nukeviet_figures';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_063512_import_contract.up,
     down: migration_20261201_063512_import_contract.down,
-    name: '20261201_063512_import_contract'
+    name: '20261201_063512_import_contract',
+  },
+  {
+    up: migration_20261201_065127_nukeviet_figures.up,
+    down: migration_20261201_065127_nukeviet_figures.down,
+    name: '20261201_065127_nukeviet_figures'
   },
 ];
