@@ -44,6 +44,12 @@ export type Report = {
 }
 
 export const MAX_RANGE_DAYS = 3660
+/**
+ * By year a range may be longer: enough for an old portal's whole history carried over
+ * (NukeViet's counter keeps one figure per year since it started). Its points are still years,
+ * and its reads still follow the days and months of the range (at most 10,958 of one, 360 of the other).
+ */
+export const MAX_YEARLY_DAYS = 10_958
 export const MAX_HOURLY_DAYS = 31
 /**
  * Years a report may name: NukeViet's imported history starts in the 2000s, and within 2100 day
@@ -59,6 +65,7 @@ export const REPORT_MESSAGES = {
   year: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`,
   order: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
   range: `Khoảng thời gian tối đa ${MAX_RANGE_DAYS} ngày.`,
+  yearly: `Xem theo năm tối đa 30 năm (${MAX_YEARLY_DAYS} ngày).`,
   hourly: `Xem theo giờ tối đa ${MAX_HOURLY_DAYS} ngày.`,
   granularity: 'Kiểu thống kê phải là hour, day, month hoặc year.',
   format: 'Định dạng phải là json hoặc csv.',
@@ -78,7 +85,8 @@ function reportDay(raw: string): { day: string } | { message: string } {
 
 /**
  * The range and granularity asked for, or why they are refused. Everything is decided in constant
- * time, before any list of days exists: the report's work is then bounded by MAX_RANGE_DAYS.
+ * time, before any list of days exists: the report's work is then bounded by MAX_RANGE_DAYS
+ * (MAX_YEARLY_DAYS by year).
  */
 export function parseReportQuery(params: URLSearchParams, today: string): { ok: true; query: ReportQuery } | { ok: false; message: string } {
   const to = params.has('to') ? reportDay(params.get('to')!) : { day: today }
@@ -87,9 +95,11 @@ export function parseReportQuery(params: URLSearchParams, today: string): { ok: 
   if ('message' in from) return { ok: false, message: from.message }
   if (from.day > to.day) return { ok: false, message: REPORT_MESSAGES.order }
   const days = dayCount(from.day, to.day)
-  if (days > MAX_RANGE_DAYS) return { ok: false, message: REPORT_MESSAGES.range }
   const granularity = (params.get('granularity') ?? 'day') as Granularity
   if (!['hour', 'day', 'month', 'year'].includes(granularity)) return { ok: false, message: REPORT_MESSAGES.granularity }
+  if (granularity === 'year' ? days > MAX_YEARLY_DAYS : days > MAX_RANGE_DAYS) {
+    return { ok: false, message: granularity === 'year' ? REPORT_MESSAGES.yearly : REPORT_MESSAGES.range }
+  }
   if (granularity === 'hour' && days > MAX_HOURLY_DAYS) return { ok: false, message: REPORT_MESSAGES.hourly }
   return { ok: true, query: { from: from.day, to: to.day, granularity } }
 }

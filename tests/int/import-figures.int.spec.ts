@@ -11,7 +11,7 @@ import type { Payload } from 'payload'
 import { type FiguresSummary, figuresSummaryLines, importFigures } from '../../src/import/nukeviet/figures'
 import { castVote, recomputeTotals } from '../../src/ratings/store'
 import { Recorder } from '../../src/stats/recorder'
-import { buildReport, reportCsv } from '../../src/stats/report'
+import { buildReport, parseReportQuery, reportCsv } from '../../src/stats/report'
 import { articleData, makeCategory } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -274,6 +274,24 @@ describe('the report shows the years before the move, marked as imported', () =>
       { label: 'Mobile', pageViews: 0, visits: 93871965 },
     ])
     expect(report.imported!.countries.map((r) => r.label)).toEqual(['VN', 'US'])
+  })
+
+  it('by year, a range may hold 30 years: the whole history NukeViet counted, up to the move and after', async () => {
+    const parsed = parseReportQuery(new URLSearchParams('from=2016-01-01&to=2026-12-01&granularity=year'), '2026-12-01')
+    expect(parsed).toEqual({ ok: true, query: { from: '2016-01-01', to: '2026-12-01', granularity: 'year' } })
+    expect(parseReportQuery(new URLSearchParams('from=2000-01-01&to=2030-12-31&granularity=year'), '2026-12-01')).toEqual({
+      ok: false,
+      message: 'Xem theo năm tối đa 30 năm (10958 ngày).',
+    })
+    // by day the range stays at 3,660 days
+    expect(parseReportQuery(new URLSearchParams('from=2016-01-01&to=2026-12-01'), '2026-12-01')).toEqual({ ok: false, message: 'Khoảng thời gian tối đa 3660 ngày.' })
+    const report = await buildReport(db(), parsed.ok ? parsed.query : (null as never), titles)
+    // 2026: NukeViet's 55,300,059 to the move, and the visit counted here after it
+    expect(report.current.series.map((p) => [p.bucket, p.visits, p.imported])).toEqual([
+      ...YEARS.map(([y, n]) => [y, n, n]),
+      ['2026', 55300059 + 1, 55300059],
+    ])
+    expect(report.current.totals.visits).toBe(447009420 + 1)
   })
 
   it('a year shows only when the range holds all of it NukeViet counted', async () => {

@@ -29,6 +29,8 @@ const PRESETS: [string, () => { from: string; to: string; granularity: Granulari
   ['7 ngày', () => ({ from: shift(today(), -6), to: today(), granularity: 'day' })],
   ['30 ngày', () => ({ from: shift(today(), -29), to: today(), granularity: 'day' })],
   ['12 tháng', () => ({ from: `${shift(today(), -365).slice(0, 7)}-01`, to: today(), granularity: 'month' })],
+  // the years before the move too, as carried over from NukeViet (30 years at most by year)
+  ['Các năm', () => ({ from: `${Number(today().slice(0, 4)) - 15}-01-01`, to: today(), granularity: 'year' })],
 ]
 
 /**
