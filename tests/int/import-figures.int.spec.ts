@@ -170,7 +170,7 @@ describe('importFigures', () => {
     expect(summary).toEqual({
       dryRun: true,
       articles: { read: 5, set: 4, unchanged: 0, missing: 1, missingKeys: ['vi:news_rows:31'], rated: 3 },
-      counter: { found: true, total: 447009361, from: '2016-03-15 08:00', to: '2026-12-01 02:00', rows: 38, written: 38, deleted: 0 },
+      counter: { found: true, total: 447009361, from: '2016-03-15 08:00', to: '2026-12-01 02:00', rows: 38, written: 38, deleted: 0, startingTotal: 0 },
     })
     expect(lines).toEqual(figuresSummaryLines(summary))
     expect(lines[1]).toBe('Bỏ qua 1 dòng chưa có bài viết tương ứng: vi:news_rows:31.')
@@ -332,5 +332,20 @@ describe('the report shows the years before the move, marked as imported', () =>
     expect(lines).toContain('NukeViet: tổng,2016-03-15 08:00 – 2026-12-01 02:00,,447009420,,,447009420')
     expect(lines).toContain('NukeViet: Trình duyệt,chrome,,205624306,,,205624306')
     expect(lines).toContain('NukeViet: Ngày trong tuần,Monday,,75991591,,,75991591')
+  })
+})
+
+describe('a starting total set by hand', () => {
+  it('is named in the summary: the counter block adds it to NukeViet’s', async () => {
+    await payload.updateGlobal({
+      slug: 'site',
+      data: { portalName: 'Cổng', agencyName: 'UBND', responsiblePerson: 'A', address: 'B', phone: '0271 1', email: 'a@b.vn', statsStartingTotal: 447009361 },
+    })
+    const lines: string[] = []
+    const summary = await run(true, (line) => lines.push(line))
+    expect(summary.counter.startingTotal).toBe(447009361)
+    expect(lines.at(-1)).toBe(
+      'Chú ý: "Thông tin cổng → Tổng lượt truy cập chuyển từ cổng cũ" đang là 447,009,361 và cũng được cộng vào tổng lượt truy cập; nếu đó là số của NukeViet, hãy đặt về 0.',
+    )
   })
 })

@@ -62,6 +62,11 @@ export type FiguresSummary = {
     rows: number
     written: number
     deleted: number
+    /**
+     * The starting total an admin set by hand (Thông tin cổng), which the counter block adds too:
+     * when it was NukeViet's total, the total now counts it twice (the summary says so).
+     */
+    startingTotal: number
   }
 }
 
@@ -197,6 +202,8 @@ async function importCounter(ctx: FiguresContext, summary: FiguresSummary) {
   const counter = raw.map((r) => ({ type: String(r.c_type), value: String(r.c_val), lastUpdate: Number(r.last_update), count: Number(r.c_count) }))
   const { rows, total, start, last } = importedRowsOf(counter)
   Object.assign(summary.counter, { found: true, total, from: label(start), to: label(last), rows: rows.length })
+  const site = await ctx.payload.findGlobal({ slug: 'site', depth: 0, select: { statsStartingTotal: true } }).catch(() => null)
+  summary.counter.startingTotal = Number(site?.statsStartingTotal ?? 0)
 
   const db = statsDatabase(ctx.payload)
   const existing = new Map(
@@ -229,7 +236,7 @@ export async function importFigures(ctx: FiguresContext): Promise<FiguresSummary
   const summary: FiguresSummary = {
     dryRun: ctx.dryRun,
     articles: { read: 0, set: 0, unchanged: 0, missing: 0, missingKeys: [], rated: 0 },
-    counter: { found: false, total: 0, from: null, to: null, rows: 0, written: 0, deleted: 0 },
+    counter: { found: false, total: 0, from: null, to: null, rows: 0, written: 0, deleted: 0, startingTotal: 0 },
   }
   const byArticle = await readArticleFigures(ctx, summary)
   await writeArticleFigures(ctx, byArticle, summary)
@@ -254,6 +261,11 @@ export function figuresSummaryLines(s: FiguresSummary): string[] {
     lines.push(
       `Bộ đếm truy cập: tổng ${grouped(s.counter.total)} lượt (${s.counter.from} – ${s.counter.to}), ${s.counter.rows} số liệu; ${verb} ${s.counter.written}, xóa ${s.counter.deleted}.`,
     )
+    if (s.counter.startingTotal) {
+      lines.push(
+        `Chú ý: "Thông tin cổng → Tổng lượt truy cập chuyển từ cổng cũ" đang là ${grouped(s.counter.startingTotal)} và cũng được cộng vào tổng lượt truy cập; nếu đó là số của NukeViet, hãy đặt về 0.`,
+      )
+    }
   } else lines.push('Bộ đếm truy cập: không có.')
   return lines
 }
