@@ -21,7 +21,7 @@ import { Redirects } from './src/collections/Redirects'
 import { backupTask } from './src/jobs/backup'
 import { revalidateExpiredArticle } from './src/jobs/revalidateExpiredArticle'
 import { BACKUP_QUEUE, backupCron } from './src/backup/run'
-import { StatsBreakdowns, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
+import { StatsBreakdowns, StatsImported, StatsPages, StatsSalts, StatsSeen, StatsTotals, StatsVisitors } from './src/collections/Stats'
 import { Users } from './src/collections/Users'
 import { graphQLConfig } from './src/limits/graphql'
 import { inputErrorsAre400 } from './src/limits/errors'
@@ -97,6 +97,7 @@ export default buildConfig({
     StatsVisitors,
     StatsSeen,
     StatsSalts,
+    StatsImported,
     AuditLog,
     Redirects,
     Backups,

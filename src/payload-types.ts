@@ -32,6 +32,7 @@ export interface Config {
     'stats-visitors': StatsVisitor;
     'stats-seen': StatsSeen;
     'stats-salts': StatsSalt;
+    'stats-imported': StatsImported;
     'audit-log': AuditLog;
     redirects: Redirect;
     backups: Backup;
@@ -55,6 +56,7 @@ export interface Config {
     'stats-visitors': StatsVisitorsSelect<false> | StatsVisitorsSelect<true>;
     'stats-seen': StatsSeenSelect<false> | StatsSeenSelect<true>;
     'stats-salts': StatsSaltsSelect<false> | StatsSaltsSelect<true>;
+    'stats-imported': StatsImportedSelect<false> | StatsImportedSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
@@ -169,6 +171,9 @@ export interface Article {
   viewCount?: number | null;
   ratingTotal?: number | null;
   ratingCount?: number | null;
+  viewBase?: number | null;
+  ratingBaseTotal?: number | null;
+  ratingBaseCount?: number | null;
   /**
    * Moved over from the old NukeViet portal.
    */
@@ -482,6 +487,23 @@ export interface StatsSalt {
   createdMs: number;
 }
 /**
+ * Visits the old NukeViet portal counted, by the years, months, days and hours it kept; written by the importer only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-imported".
+ */
+export interface StatsImported {
+  id: number;
+  key: string;
+  source: string;
+  period: string;
+  /**
+   * YYYY | YYYY-MM | YYYY-MM-DD | YYYY-MM-DD HH (giờ Việt Nam) | all
+   */
+  bucket: string;
+  visits?: number | null;
+}
+/**
  * Who logged in (or failed), who created, edited, published, unpublished, scheduled or deleted which article, who changed a role, a setting or a vote, and when. Nobody can edit or delete it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -768,6 +790,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   viewCount?: T;
   ratingTotal?: T;
   ratingCount?: T;
+  viewBase?: T;
+  ratingBaseTotal?: T;
+  ratingBaseCount?: T;
   nukevietKey?: T;
   searchTitle?: T;
   searchText?: T;
@@ -1042,6 +1067,17 @@ export interface StatsSaltsSelect<T extends boolean = true> {
   day?: T;
   salt?: T;
   createdMs?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stats-imported_select".
+ */
+export interface StatsImportedSelect<T extends boolean = true> {
+  key?: T;
+  source?: T;
+  period?: T;
+  bucket?: T;
+  visits?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -4,7 +4,7 @@ import { hasRole } from '../access/roles'
 import { recordAudit } from '../audit/record'
 import { recomputeTotals } from './store'
 
-/** POST /api/ratings/recompute: editors rebuild every article's rating totals from the votes. */
+/** POST /api/ratings/recompute: editors rebuild every article's rating totals: the base carried over from NukeViet plus the votes. */
 export const recomputeEndpoint: Endpoint = {
   path: '/recompute',
   method: 'post',

@@ -127,13 +127,15 @@ export async function retractVote(payload: Payload, articleId: number, score: nu
   })
 }
 
-/** Rebuilds every article's totals from the votes themselves; answers how many articles changed. */
+/**
+ * Rebuilds every article's totals: the base carried over from NukeViet (which kept no single
+ * votes, only its sums) plus the votes cast here; answers how many articles changed.
+ */
 export async function recomputeTotals(payload: Payload): Promise<number> {
-  const sql = `UPDATE articles SET
-      rating_total = COALESCE((SELECT SUM(r.score) FROM ratings r WHERE r.article_id = articles.id), 0),
-      rating_count = (SELECT COUNT(*) FROM ratings r WHERE r.article_id = articles.id)
-    WHERE COALESCE(rating_total, 0) <> COALESCE((SELECT SUM(r.score) FROM ratings r WHERE r.article_id = articles.id), 0)
-       OR COALESCE(rating_count, 0) <> (SELECT COUNT(*) FROM ratings r WHERE r.article_id = articles.id)`
+  const votesTotal = `COALESCE(rating_base_total, 0) + COALESCE((SELECT SUM(r.score) FROM ratings r WHERE r.article_id = articles.id), 0)`
+  const votesCount = `COALESCE(rating_base_count, 0) + (SELECT COUNT(*) FROM ratings r WHERE r.article_id = articles.id)`
+  const sql = `UPDATE articles SET rating_total = ${votesTotal}, rating_count = ${votesCount}
+    WHERE COALESCE(rating_total, 0) <> ${votesTotal} OR COALESCE(rating_count, 0) <> ${votesCount}`
   switch (kind(payload)) {
     case 'sqlite':
       return (await sqlite(payload).execute({ sql, args: [] })).rowsAffected
@@ -141,12 +143,19 @@ export async function recomputeTotals(payload: Payload): Promise<number> {
       return (await pg(payload).query(sql, [])).rowCount ?? 0
     default: {
       let changed = 0
-      const { docs } = await payload.find({ collection: 'articles', pagination: false, depth: 0, draft: false, select: { ratingTotal: true, ratingCount: true } })
+      const { docs } = await payload.find({
+        collection: 'articles',
+        pagination: false,
+        depth: 0,
+        draft: false,
+        select: { ratingTotal: true, ratingCount: true, ratingBaseTotal: true, ratingBaseCount: true },
+      })
       for (const article of docs) {
         const votes = await payload.find({ collection: 'ratings', where: { article: { equals: article.id } }, pagination: false, depth: 0, select: { score: true } })
-        const total = votes.docs.reduce((sum, vote) => sum + vote.score, 0)
-        if (total === article.ratingTotal && votes.docs.length === article.ratingCount) continue
-        await payload.db.updateOne({ collection: 'articles', id: article.id, data: { ratingTotal: total, ratingCount: votes.docs.length } })
+        const total = (article.ratingBaseTotal ?? 0) + votes.docs.reduce((sum, vote) => sum + vote.score, 0)
+        const count = (article.ratingBaseCount ?? 0) + votes.docs.length
+        if (total === article.ratingTotal && count === article.ratingCount) continue
+        await payload.db.updateOne({ collection: 'articles', id: article.id, data: { ratingTotal: total, ratingCount: count } })
         changed += 1
       }
       return changed

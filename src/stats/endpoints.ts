@@ -21,6 +21,11 @@ export function recorderFor(payload: Payload): Recorder {
   return recorder
 }
 
+/** After an import of old figures: this process's recorder (if it has one) reads them anew. */
+export function forgetCarriedOver(payload: Payload): void {
+  recorders.get(payload)?.forgetStartingTotal()
+}
+
 const headersOf = (answer: HitAnswer): Record<string, string> => ({
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',

@@ -16,7 +16,7 @@ import { classifyClient, referrerHost } from './classify'
 import { HIT_MESSAGES, parseHit } from './hit'
 import type { RecordedHit } from './plan'
 import { type Database, statsDatabase } from './sql'
-import { type Applied, applyBatch, type Counters, purge, readCounters, saltFor } from './store'
+import { type Applied, applyBatch, type Counters, purge, readCounters, readImported, saltFor } from './store'
 import { bucketsOf } from './time'
 
 export type HitRequest = {
@@ -65,6 +65,7 @@ export class Recorder {
   private writing: Promise<void> | null = null
   private salt: { day: string; value: Promise<string> } | null = null
   private startingTotal = { value: 0, readAt: -Infinity }
+  private imported = { day: '', value: { today: 0, month: 0, total: 0 }, readAt: -Infinity }
   private lastPurge = -Infinity
   private readonly visitors = new Map<string, { salt: Promise<string>; visitor: string }>()
   private readonly limiter = createLimiter('cttd-hit', () => limitFromEnv('STATS_HITS_PER_IP_PER_MINUTE', 600), 60)
@@ -130,7 +131,7 @@ export class Recorder {
     const now = this.now()
     const { day, month } = bucketsOf(now)
     const counters = await readCounters(this.db, now, day, month)
-    return { ...counters, total: counters.total + (await this.importedTotal(now)) }
+    return this.withCarriedOver(counters, now)
   }
 
   /** Writes whatever is pending (graceful stop). */
@@ -219,7 +220,32 @@ export class Recorder {
     const { day, month } = bucketsOf(now)
     const [today, thisMonth, total] = [`day:${day}`, `month:${month}`, 'all:all'].map((key) => applied.visits.get(key))
     if (today === undefined || thisMonth === undefined || total === undefined) return this.counters()
-    return { online: applied.online, today, month: thisMonth, total: total + (await this.importedTotal(now)) }
+    return this.withCarriedOver({ online: applied.online, today, month: thisMonth, total }, now)
+  }
+
+  /**
+   * The numbers counted here plus what was carried over from an old portal: the starting total
+   * an admin set, and the visits imported from NukeViet (its total, and its figures for this day
+   * and month when the move happened during them).
+   */
+  private async withCarriedOver(counters: Counters, now: number): Promise<Counters> {
+    const [starting, imported] = await Promise.all([this.importedTotal(now), this.importedCounts(now)])
+    return {
+      online: counters.online,
+      today: counters.today + imported.today,
+      month: counters.month + imported.month,
+      total: counters.total + starting + imported.total,
+    }
+  }
+
+  /** The imported visits for the counter block, re-read every minute and when the day changes. */
+  private async importedCounts(now: number): Promise<Omit<Counters, 'online'>> {
+    const { day, month } = bucketsOf(now)
+    if (this.imported.day !== day || now - this.imported.readAt > 60_000 || now < this.imported.readAt) {
+      const value = await readImported(this.db, day, month).catch(() => this.imported.value)
+      this.imported = { day, value, readAt: now }
+    }
+    return this.imported.value
   }
 
   /** The visitor's hash for today: at once for a reader already seen today, else once the salt is known. */
@@ -255,8 +281,9 @@ export class Recorder {
     return this.startingTotal.value
   }
 
-  /** Forgets the cached starting total (after an admin changes it). */
+  /** Forgets the cached starting total and imported visits (after an admin or an import changes them). */
   forgetStartingTotal() {
     this.startingTotal.readAt = -Infinity
+    this.imported.readAt = -Infinity
   }
 }

@@ -5,16 +5,34 @@
  * whole months and day rows for the rest, breakdowns from day rows.
  */
 import type { Database } from './sql'
-import { DAY_MS, dayCount, daysBetween, parseDay } from './time'
+import { bucketEnd, bucketStart, bucketsOf, DAY_MS, dayCount, daysBetween, parseDay } from './time'
 
 export type Granularity = 'hour' | 'day' | 'month' | 'year'
 export type ReportQuery = { from: string; to: string; granularity: Granularity }
-export type Point = { bucket: string; pageViews: number; visits: number; visitors: number; bots: number }
+/** `imported`: the part of `visits` counted by the old portal (NukeViet) and carried over. */
+export type Point = { bucket: string; pageViews: number; visits: number; visitors: number; bots: number; imported: number }
 export type Ranked = { label: string; pageViews: number; visits: number }
 export type TopArticle = Ranked & { id: number; title: string; slug: string; visitors: number }
 export type Period = { from: string; to: string; series: Point[]; totals: Omit<Point, 'bucket'> }
+/**
+ * What an old portal counted before the move (stats-imported), when the range shown overlaps it:
+ * the span it counted over, its total, and its all-time breakdowns (NukeViet kept no dates for
+ * those). Its visits per year, month, day or hour are in the series, as `imported`.
+ */
+export type ImportedHistory = {
+  source: string
+  from: string
+  to: string
+  total: number
+  browsers: Ranked[]
+  os: Ranked[]
+  countries: Ranked[]
+  bots: Ranked[]
+  daysOfWeek: Ranked[]
+}
 export type Report = {
   granularity: Granularity
+  imported: ImportedHistory | null
   current: Period
   previous: Period
   topArticles: TopArticle[]
@@ -26,6 +44,12 @@ export type Report = {
 }
 
 export const MAX_RANGE_DAYS = 3660
+/**
+ * By year a range may be longer: enough for an old portal's whole history carried over
+ * (NukeViet's counter keeps one figure per year since it started). Its points are still years,
+ * and its reads still follow the days and months of the range (at most 10,958 of one, 360 of the other).
+ */
+export const MAX_YEARLY_DAYS = 10_958
 export const MAX_HOURLY_DAYS = 31
 /**
  * Years a report may name: NukeViet's imported history starts in the 2000s, and within 2100 day
@@ -41,6 +65,7 @@ export const REPORT_MESSAGES = {
   year: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`,
   order: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
   range: `Khoảng thời gian tối đa ${MAX_RANGE_DAYS} ngày.`,
+  yearly: `Xem theo năm tối đa 30 năm (${MAX_YEARLY_DAYS} ngày).`,
   hourly: `Xem theo giờ tối đa ${MAX_HOURLY_DAYS} ngày.`,
   granularity: 'Kiểu thống kê phải là hour, day, month hoặc year.',
   format: 'Định dạng phải là json hoặc csv.',
@@ -60,7 +85,8 @@ function reportDay(raw: string): { day: string } | { message: string } {
 
 /**
  * The range and granularity asked for, or why they are refused. Everything is decided in constant
- * time, before any list of days exists: the report's work is then bounded by MAX_RANGE_DAYS.
+ * time, before any list of days exists: the report's work is then bounded by MAX_RANGE_DAYS
+ * (MAX_YEARLY_DAYS by year).
  */
 export function parseReportQuery(params: URLSearchParams, today: string): { ok: true; query: ReportQuery } | { ok: false; message: string } {
   const to = params.has('to') ? reportDay(params.get('to')!) : { day: today }
@@ -69,9 +95,11 @@ export function parseReportQuery(params: URLSearchParams, today: string): { ok: 
   if ('message' in from) return { ok: false, message: from.message }
   if (from.day > to.day) return { ok: false, message: REPORT_MESSAGES.order }
   const days = dayCount(from.day, to.day)
-  if (days > MAX_RANGE_DAYS) return { ok: false, message: REPORT_MESSAGES.range }
   const granularity = (params.get('granularity') ?? 'day') as Granularity
   if (!['hour', 'day', 'month', 'year'].includes(granularity)) return { ok: false, message: REPORT_MESSAGES.granularity }
+  if (granularity === 'year' ? days > MAX_YEARLY_DAYS : days > MAX_RANGE_DAYS) {
+    return { ok: false, message: granularity === 'year' ? REPORT_MESSAGES.yearly : REPORT_MESSAGES.range }
+  }
   if (granularity === 'hour' && days > MAX_HOURLY_DAYS) return { ok: false, message: REPORT_MESSAGES.hourly }
   return { ok: true, query: { from: from.day, to: to.day, granularity } }
 }
@@ -89,14 +117,76 @@ const n = (value: unknown) => Number(value ?? 0)
  */
 const sumOf = (column: string) => `SUM(CAST(${column} AS DOUBLE PRECISION))`
 const sum = (points: Point[]) =>
-  points.reduce((acc, p) => ({ pageViews: acc.pageViews + p.pageViews, visits: acc.visits + p.visits, visitors: acc.visitors + p.visitors, bots: acc.bots + p.bots }), {
-    pageViews: 0,
-    visits: 0,
-    visitors: 0,
-    bots: 0,
-  })
+  points.reduce(
+    (acc, p) => ({
+      pageViews: acc.pageViews + p.pageViews,
+      visits: acc.visits + p.visits,
+      visitors: acc.visitors + p.visitors,
+      bots: acc.bots + p.bots,
+      imported: acc.imported + p.imported,
+    }),
+    { pageViews: 0, visits: 0, visitors: 0, bots: 0, imported: 0 },
+  )
 
-async function series(db: Database, from: string, to: string, granularity: Granularity): Promise<Point[]> {
+type Span = { start: number; last: number } | null
+
+/** When the imported history begins and ends (Unix ms), or null when nothing was imported. */
+async function importedSpan(db: Database): Promise<Span> {
+  const rows = await db.all(`SELECT bucket, visits FROM stats_imported WHERE period = 'span'`)
+  const at = (bucket: string) => rows.filter((r) => r.bucket === bucket).map((r) => n(r.visits) * 1000)
+  const [starts, lasts] = [at('start'), at('last')]
+  return lasts.length ? { start: starts.length ? Math.min(...starts) : 0, last: Math.max(...lasts) } : null
+}
+
+/**
+ * The imported visits of the granularity shown (NukeViet kept years, the months of its last
+ * year, the days of its last month, the hours of its last day), for the buckets whose counted
+ * part lies wholly within the range: a year shows only if the range holds all of it that the
+ * old portal counted. Finer granularities than it kept simply have none (the view says so).
+ */
+async function importedPoints(db: Database, span: Span, from: string, to: string, granularity: Granularity): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
+  if (!span) return out
+  const cut = (day: string) => (granularity === 'year' ? day.slice(0, 4) : granularity === 'month' ? day.slice(0, 7) : granularity === 'hour' ? `${day} 00` : day)
+  const rows = await db.all(`SELECT bucket, visits FROM stats_imported WHERE period = ? AND bucket >= ? AND bucket <= ?`, [
+    granularity,
+    cut(from),
+    granularity === 'hour' ? `${to} 23` : cut(to),
+  ])
+  const [rangeStart, rangeEnd] = [bucketStart(from), bucketEnd(to)]
+  for (const row of rows) {
+    const bucket = String(row.bucket)
+    const counted = [Math.max(bucketStart(bucket), span.start), Math.min(bucketEnd(bucket), span.last + 1)]
+    if (counted[0]! >= rangeStart && counted[1]! <= rangeEnd) out.set(bucket, (out.get(bucket) ?? 0) + n(row.visits))
+  }
+  return out
+}
+
+const rankedImported = (rows: Record<string, unknown>[]): Ranked[] =>
+  rows.map((r) => ({ label: String(r.bucket), pageViews: 0, visits: n(r.visits) })).sort((a, b) => b.visits - a.visits || a.label.localeCompare(b.label))
+
+/** The old portal's span, total and breakdowns, when the range overlaps what it counted. */
+async function importedHistory(db: Database, span: Span, from: string, to: string): Promise<ImportedHistory | null> {
+  if (!span || bucketStart(from) > span.last || bucketEnd(to) <= span.start) return null
+  const rows = await db.all(
+    `SELECT period, bucket, visits FROM stats_imported WHERE period IN ('all', 'browser', 'os', 'country', 'bot', 'dayofweek')`,
+  )
+  const of = (period: string) => rankedImported(rows.filter((r) => r.period === period))
+  const moment = (ms: number) => `${bucketsOf(ms).hour}:00`
+  return {
+    source: 'NukeViet',
+    from: span.start ? moment(span.start) : '',
+    to: moment(span.last),
+    total: of('all').reduce((acc, r) => acc + r.visits, 0),
+    browsers: of('browser').slice(0, 10),
+    os: of('os').slice(0, 10),
+    countries: of('country').slice(0, 10),
+    bots: of('bot').slice(0, 10),
+    daysOfWeek: of('dayofweek'),
+  }
+}
+
+async function series(db: Database, from: string, to: string, granularity: Granularity, span: Span): Promise<Point[]> {
   const hourly = granularity === 'hour'
   const rows = await db.all(
     `SELECT bucket, page_views, visits, visitors, bots FROM stats_totals WHERE period = ? AND bucket >= ? AND bucket <= ? ORDER BY bucket`,
@@ -115,6 +205,12 @@ async function series(db: Database, from: string, to: string, granularity: Granu
     p.visitors += n(row.visitors)
     p.bots += n(row.bots)
   }
+  for (const [bucket, visits] of await importedPoints(db, span, from, to, granularity)) {
+    const p = points.get(bucket)
+    if (!p) continue
+    p.visits += visits
+    p.imported += visits
+  }
   return [...points.values()]
 }
 
@@ -127,7 +223,7 @@ async function dayVisitors(db: Database, from: string, to: string): Promise<numb
   return n(row?.visitors)
 }
 
-const zero = (bucket: string): Point => ({ bucket, pageViews: 0, visits: 0, visitors: 0, bots: 0 })
+const zero = (bucket: string): Point => ({ bucket, pageViews: 0, visits: 0, visitors: 0, bots: 0, imported: 0 })
 
 /** Month labels wholly inside [from, to], and the day labels of the rest. */
 export function coverRange(from: string, to: string): { months: string[]; days: string[] } {
@@ -182,18 +278,21 @@ export async function buildReport(
 ): Promise<Report> {
   const prev = previousPeriod(query.from, query.to)
   const hourly = query.granularity === 'hour'
-  const [current, previous, top, rest, visitors, previousVisitors] = await Promise.all([
-    series(db, query.from, query.to, query.granularity),
-    series(db, prev.from, prev.to, query.granularity),
+  const span = await importedSpan(db)
+  const [current, previous, top, rest, visitors, previousVisitors, imported] = await Promise.all([
+    series(db, query.from, query.to, query.granularity, span),
+    series(db, prev.from, prev.to, query.granularity, span),
     topArticles(db, query.from, query.to, articleTitles),
     breakdowns(db, query.from, query.to),
     hourly ? dayVisitors(db, query.from, query.to) : null,
     hourly ? dayVisitors(db, prev.from, prev.to) : null,
+    importedHistory(db, span, query.from, query.to),
   ])
   // by day, month or year the points are already sums of days
   const totalsOf = (points: Point[], days: number | null) => (days === null ? sum(points) : { ...sum(points), visitors: days })
   return {
     granularity: query.granularity,
+    imported,
     current: { from: query.from, to: query.to, series: current, totals: totalsOf(current, visitors) },
     previous: { ...prev, series: previous, totals: totalsOf(previous, previousVisitors) },
     topArticles: top,
@@ -217,13 +316,16 @@ function cell(value: string | number): string {
 
 /** What the view shows, as one CSV table (UTF-8 with BOM, so spreadsheet software reads the accents). */
 export function reportCsv(report: Report): string {
-  const lines: (string | number)[][] = [['Bảng', 'Nhãn', 'Lượt xem trang', 'Lượt truy cập', 'Khách', 'Bot']]
-  for (const p of report.current.series) lines.push(['Theo thời gian', p.bucket, p.pageViews, p.visits, p.visitors, p.bots])
-  for (const p of report.previous.series) lines.push(['Kỳ trước', p.bucket, p.pageViews, p.visits, p.visitors, p.bots])
+  // With history carried over from NukeViet, a last column says how much of each visits figure it counted.
+  const marked = report.imported !== null || [...report.current.series, ...report.previous.series].some((p) => p.imported > 0)
+  const more = (imported: number) => (marked ? [imported] : [])
+  const lines: (string | number)[][] = [['Bảng', 'Nhãn', 'Lượt xem trang', 'Lượt truy cập', 'Khách', 'Bot', ...(marked ? ['Trong đó chuyển từ NukeViet'] : [])]]
+  for (const p of report.current.series) lines.push(['Theo thời gian', p.bucket, p.pageViews, p.visits, p.visitors, p.bots, ...more(p.imported)])
+  for (const p of report.previous.series) lines.push(['Kỳ trước', p.bucket, p.pageViews, p.visits, p.visitors, p.bots, ...more(p.imported)])
   const t = report.current.totals
-  lines.push(['Tổng kỳ này', `${report.current.from} – ${report.current.to}`, t.pageViews, t.visits, t.visitors, t.bots])
+  lines.push(['Tổng kỳ này', `${report.current.from} – ${report.current.to}`, t.pageViews, t.visits, t.visitors, t.bots, ...more(t.imported)])
   const pt = report.previous.totals
-  lines.push(['Tổng kỳ trước', `${report.previous.from} – ${report.previous.to}`, pt.pageViews, pt.visits, pt.visitors, pt.bots])
+  lines.push(['Tổng kỳ trước', `${report.previous.from} – ${report.previous.to}`, pt.pageViews, pt.visits, pt.visitors, pt.bots, ...more(pt.imported)])
   for (const a of report.topArticles) lines.push(['Bài viết xem nhiều', a.label, a.pageViews, a.visits, a.visitors, ''])
   const ranked: [string, Ranked[], (v: string) => string][] = [
     ['Nguồn truy cập', report.referrers, (v) => v],
@@ -232,6 +334,18 @@ export function reportCsv(report: Report): string {
     ['Thiết bị', report.devices, deviceName],
     ['Bot', report.bots, (v) => v],
   ]
-  for (const [name, rows, label] of ranked) for (const r of rows) lines.push([name, label(r.label), r.pageViews, r.visits, '', ''])
+  for (const [name, rows, label] of ranked) for (const r of rows) lines.push([name, label(r.label), r.pageViews, r.visits, '', '', ...more(0)])
+  const old = report.imported
+  if (old) {
+    lines.push([`${old.source}: tổng`, `${old.from} – ${old.to}`, '', old.total, '', '', old.total])
+    const importedRanked: [string, Ranked[]][] = [
+      ['Trình duyệt', old.browsers],
+      ['Hệ điều hành', old.os],
+      ['Quốc gia', old.countries],
+      ['Bot', old.bots],
+      ['Ngày trong tuần', old.daysOfWeek],
+    ]
+    for (const [name, rows] of importedRanked) for (const r of rows) lines.push([`${old.source}: ${name}`, r.label, '', r.visits, '', '', r.visits])
+  }
   return '\uFEFF' + lines.map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n'
 }

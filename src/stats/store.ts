@@ -210,7 +210,7 @@ export async function applyBatch(db: Database, hits: RecordedHit[], now: number)
 export type Counters = { online: number; today: number; month: number; total: number }
 export type ArticleNumbers = { views: number; ratingTotal: number; ratingCount: number }
 
-/** The counter block's numbers (without the imported starting total). */
+/** The counter block's numbers as counted here (without the starting total and the imported visits). */
 export async function readCounters(db: Database, now: number, day: string, month: string): Promise<Counters> {
   const rows = await db.all(
     `SELECT key, visits FROM stats_totals WHERE key IN (?, ?, 'all:all')
@@ -219,6 +219,21 @@ export async function readCounters(db: Database, now: number, day: string, month
   )
   const get = (key: string) => Number(rows.find((r) => r.key === key)?.visits ?? 0)
   return { online: get('online'), today: get(`day:${day}`), month: get(`month:${month}`), total: get('all:all') }
+}
+
+/**
+ * Visits counted by an old portal and carried over (stats-imported, see
+ * src/collections/Stats/Imported.ts): its all-time total, and its figures for this day and month
+ * when the move happened during them, so that the counter block goes on from the old numbers.
+ */
+export async function readImported(db: Database, day: string, month: string): Promise<Omit<Counters, 'online'>> {
+  const rows = await db.all(
+    `SELECT period, visits FROM stats_imported
+     WHERE (period = 'all' AND bucket = 'all') OR (period = 'day' AND bucket = ?) OR (period = 'month' AND bucket = ?)`,
+    [day, month],
+  )
+  const sum = (period: string) => rows.filter((r) => r.period === period).reduce((acc, r) => acc + Number(r.visits ?? 0), 0)
+  return { today: sum('day'), month: sum('month'), total: sum('all') }
 }
 
 /** Today's salt, shared by every instance: the first to ask makes it. */

@@ -49,6 +49,15 @@ const counter = (name: string, label: { vi: string; en: string }): NumberField =
     admin: { readOnly: true, position: 'sidebar' },
   })
 
+/** A figure carried over from NukeViet: read-only, shown only on imported articles that have it. */
+const importedBase = (name: string, label: { vi: string; en: string }): NumberField => {
+  const field = counter(name, label)
+  return {
+    ...field,
+    admin: { ...field.admin, ...internalField, condition: (data) => Number(data?.[name] ?? 0) > 0 },
+  }
+}
+
 export const Articles: CollectionConfig = {
   slug: 'articles',
   labels: { singular: { vi: 'Bài viết', en: 'Article' }, plural: { vi: 'Bài viết', en: 'Articles' } },
@@ -221,6 +230,12 @@ export const Articles: CollectionConfig = {
     counter('viewCount', { vi: 'Lượt xem', en: 'Views' }),
     counter('ratingTotal', { vi: 'Tổng điểm đánh giá', en: 'Rating points' }),
     counter('ratingCount', { vi: 'Số lượt đánh giá', en: 'Rating votes' }),
+    // What the old NukeViet portal had counted (src/import/nukeviet/figures.ts): views and rating
+    // points and votes from before the move, included in the counters above. NukeViet kept no
+    // single votes, so "Tính lại điểm" rebuilds the rating as this base plus the votes cast here.
+    importedBase('viewBase', { vi: 'Lượt xem chuyển từ NukeViet', en: 'Views carried over from NukeViet' }),
+    importedBase('ratingBaseTotal', { vi: 'Điểm đánh giá chuyển từ NukeViet', en: 'Rating points carried over from NukeViet' }),
+    importedBase('ratingBaseCount', { vi: 'Lượt đánh giá chuyển từ NukeViet', en: 'Rating votes carried over from NukeViet' }),
     nukevietKeyField(),
     // Folded copies for diacritic-insensitive search (hooks/indexForSearch); not edited by hand,
     // and kept out of the list's filters and columns, which offer hidden fields otherwise.

@@ -4,8 +4,7 @@ import * as migration_20261127_130203_article_expiry_job from './20261127_130203
 import * as migration_20261127_173712_image_sizes_medium_sidebar from './20261127_173712_image_sizes_medium_sidebar';
 import * as migration_20261201_004745_review_workflow from './20261201_004745_review_workflow';
 import * as migration_20261201_042137_security_hardening from './20261201_042137_security_hardening';
-import * as migration_20261201_063516_import_contract from './20261201_063516_import_contract';
-import * as migration_20261201_064304_scheduled_backups from './20261201_064304_scheduled_backups';
+import * as migration_20261201_075428_backups_and_nukeviet from './20261201_075428_backups_and_nukeviet';
 
 export const migrations = [
   {
@@ -39,13 +38,8 @@ export const migrations = [
     name: '20261201_042137_security_hardening',
   },
   {
-    up: migration_20261201_063516_import_contract.up,
-    down: migration_20261201_063516_import_contract.down,
-    name: '20261201_063516_import_contract',
-  },
-  {
-    up: migration_20261201_064304_scheduled_backups.up,
-    down: migration_20261201_064304_scheduled_backups.down,
-    name: '20261201_064304_scheduled_backups'
+    up: migration_20261201_075428_backups_and_nukeviet.up,
+    down: migration_20261201_075428_backups_and_nukeviet.down,
+    name: '20261201_075428_backups_and_nukeviet'
   },
 ];

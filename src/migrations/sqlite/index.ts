@@ -3,8 +3,7 @@ import * as migration_20261127_121313_visitor_statistics from './20261127_121313
 import * as migration_20261127_173707_image_sizes_medium_sidebar from './20261127_173707_image_sizes_medium_sidebar';
 import * as migration_20261201_004743_review_workflow from './20261201_004743_review_workflow';
 import * as migration_20261201_042134_security_hardening from './20261201_042134_security_hardening';
-import * as migration_20261201_063512_import_contract from './20261201_063512_import_contract';
-import * as migration_20261201_064300_scheduled_backups from './20261201_064300_scheduled_backups';
+import * as migration_20261201_075424_backups_and_nukeviet from './20261201_075424_backups_and_nukeviet';
 
 export const migrations = [
   {
@@ -33,13 +32,8 @@ export const migrations = [
     name: '20261201_042134_security_hardening',
   },
   {
-    up: migration_20261201_063512_import_contract.up,
-    down: migration_20261201_063512_import_contract.down,
-    name: '20261201_063512_import_contract',
-  },
-  {
-    up: migration_20261201_064300_scheduled_backups.up,
-    down: migration_20261201_064300_scheduled_backups.down,
-    name: '20261201_064300_scheduled_backups'
+    up: migration_20261201_075424_backups_and_nukeviet.up,
+    down: migration_20261201_075424_backups_and_nukeviet.down,
+    name: '20261201_075424_backups_and_nukeviet'
   },
 ];

@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 
-import { deviceName, type Granularity, type Ranked, type Report, shiftDay as shift } from '../../../stats/report'
+import { deviceName, type Granularity, type ImportedHistory, type Ranked, type Report, shiftDay as shift } from '../../../stats/report'
 import { bucketsOf } from '../../../stats/time'
 import { bucketLabel, compareWith, dayLabel, previousPeriodName } from '../compare'
 import { formatCount } from '../live'
@@ -29,6 +29,8 @@ const PRESETS: [string, () => { from: string; to: string; granularity: Granulari
   ['7 ngày', () => ({ from: shift(today(), -6), to: today(), granularity: 'day' })],
   ['30 ngày', () => ({ from: shift(today(), -29), to: today(), granularity: 'day' })],
   ['12 tháng', () => ({ from: `${shift(today(), -365).slice(0, 7)}-01`, to: today(), granularity: 'month' })],
+  // the years before the move too, as carried over from NukeViet (30 years at most by year)
+  ['Các năm', () => ({ from: `${Number(today().slice(0, 4)) - 15}-01-01`, to: today(), granularity: 'year' })],
 ]
 
 /**
@@ -74,6 +76,54 @@ function RankedTable({ title, rows, name = (v) => v }: { title: string; rows: Ra
   )
 }
 
+/**
+ * What the old NukeViet portal counted before the move: its span and total, at which
+ * granularities its history can be seen, and its all-time breakdowns (it kept no dates for them).
+ */
+function ImportedPanel({ imported }: { imported: ImportedHistory }) {
+  const tables: [string, Ranked[]][] = [
+    ['Trình duyệt', imported.browsers],
+    ['Hệ điều hành', imported.os],
+    ['Quốc gia', imported.countries],
+    ['Bot', imported.bots],
+    ['Ngày trong tuần', imported.daysOfWeek],
+  ]
+  return (
+    <section className="stats-panel stats-imported" aria-label={`Số liệu chuyển từ ${imported.source}`}>
+      <h2>Số liệu chuyển từ {imported.source}</h2>
+      <p>
+        {imported.from ? `Từ ${imported.from} đến ${imported.to}` : `Đến ${imported.to}`}: {formatCount(imported.total)} lượt truy cập (gồm
+        cả lượt của bot, như {imported.source} đếm). {imported.source} lưu số liệu theo năm, theo tháng của năm cuối, theo ngày của
+        tháng cuối và theo giờ của ngày cuối: các năm trước chỉ hiện khi xem theo năm; trong biểu đồ và CSV, phần chuyển từ{' '}
+        {imported.source} được ghi riêng.
+      </p>
+      <div className="stats-grid">
+        {tables.map(([title, rows]) => (
+          <section key={title}>
+            <h3>{title}</h3>
+            <table className="stats-table">
+              <thead>
+                <tr>
+                  <th scope="col">{title}</th>
+                  <th scope="col">Lượt truy cập</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.label}>
+                    <td>{row.label}</td>
+                    <td>{formatCount(row.visits)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </div>
+    </section>
+  )
+}
+
 export function StatsDashboard() {
   const [range, setRange] = useState(PRESETS[2]![1]())
   const [report, setReport] = useState<Report | null>(null)
@@ -109,6 +159,7 @@ export function StatsDashboard() {
         'Lượt truy cập': point.visits,
         'Lượt xem trang': point.pageViews,
         'Lượt truy cập kỳ trước': report.previous.series[i]?.visits ?? 0,
+        'Trong đó chuyển từ NukeViet': point.imported,
       })) ?? [],
     [report],
   )
@@ -196,6 +247,9 @@ export function StatsDashboard() {
                 <Line type="monotone" dataKey="Lượt truy cập" stroke="#c8102e" strokeWidth={2} dot={false} isAnimationActive={false} />
                 <Line type="monotone" dataKey="Lượt xem trang" stroke="#1f5fa8" dot={false} isAnimationActive={false} />
                 <Line type="monotone" dataKey="Lượt truy cập kỳ trước" stroke="#8a8f98" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
+                {report.current.series.some((p) => p.imported > 0) ? (
+                  <Line type="monotone" dataKey="Trong đó chuyển từ NukeViet" stroke="#b8860b" strokeDasharray="2 3" isAnimationActive={false} />
+                ) : null}
               </LineChart>
             </ResponsiveContainer>
           </section>
@@ -250,6 +304,8 @@ export function StatsDashboard() {
             <RankedTable title="Thiết bị" rows={report.devices} name={deviceName} />
             <RankedTable title="Bot" rows={report.bots} />
           </div>
+
+          {report.imported ? <ImportedPanel imported={report.imported} /> : null}
         </>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ const RAW_TABLES = [
   ['stats-totals', 'Tổng theo thời gian'],
   ['stats-pages', 'Thống kê trang'],
   ['stats-breakdowns', 'Phân loại truy cập'],
+  ['stats-imported', 'Số liệu chuyển từ NukeViet'],
 ] as const
 
 export function StatsView(props: AdminViewServerProps) {
