@@ -11,8 +11,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'node_modules', '.bin', 'payload')
 const args = process.argv.slice(2)
 // On Node 20 the payload CLI needs the "production" condition to load the config (see start.mjs)
+// production mode: the schema comes from the migrations, never pushed (as `npm start` runs them)
 const env = {
   ...process.env,
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation --conditions=production`.trim(),
   TZ: process.env.TZ || 'Asia/Ho_Chi_Minh',
 }

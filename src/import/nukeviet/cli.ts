@@ -26,7 +26,14 @@ let source
 try {
   source = await openSource(args.mysql, args.prefix)
   const bar = new cliProgress.SingleBar(
-    { format: '{phase} [{bar}] {value}/{total} | còn khoảng {eta_formatted} | ảnh đã tải: {images}', hideCursor: true, etaBuffer: 50 },
+    {
+      format: '{phase} [{bar}] {value}/{total} | còn khoảng {eta_formatted} | ảnh đã tải: {images}',
+      hideCursor: true,
+      etaBuffer: 50,
+      // in a log (no terminal) a line every 10 s instead of a redrawn bar
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
+    },
     cliProgress.Presets.shades_classic,
   )
   let phase: Kind | null = null
