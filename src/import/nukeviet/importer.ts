@@ -183,7 +183,7 @@ async function findByKey(ctx: Ctx, collection: 'categories' | 'authors' | 'image
     ...(collection === 'articles' ? { draft: true } : {}),
     ...(locale ? { locale } : {}),
   })
-  return found.docs[0] as Keyed | undefined
+  return found.docs[0] as unknown as Keyed | undefined
 }
 
 /** A slug free for this document: NukeViet's alias folded, or with `-<id>` when another holds it. */
