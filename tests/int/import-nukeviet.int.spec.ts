@@ -148,6 +148,15 @@ const redirectTo = async (from: string) =>
 
 let first: ImportSummary
 
+/**
+ * An `edittime` after our last save and before the next (NukeViet keeps whole seconds): a second
+ * passes, then the current second.
+ */
+async function savedOnNukeVietNow() {
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  return Math.floor(Date.now() / 1000)
+}
+
 describe('refusals', () => {
   it('names a wrong password, a missing database and a closed port in Vietnamese', async () => {
     await expect(openSource('mysql://root:sai@127.0.0.1:3306/khong_co', 'nv4')).rejects.toThrow(ImportError)
@@ -310,10 +319,19 @@ describe('a second run', () => {
   })
 
   it('updates an article edited on NukeViet since', async () => {
-    await nv.db.query(`UPDATE nv4_vi_news_rows SET title = 'Đã sửa &amp; lưu', edittime = ? WHERE id = 5`, [Math.floor(Date.now() / 1000) + 1])
+    await nv.db.query(`UPDATE nv4_vi_news_rows SET title = 'Đã sửa &amp; lưu', edittime = ? WHERE id = 5`, [await savedOnNukeVietNow()])
     const summary = await run()
     expect(summary.counts.articles).toEqual({ created: 0, updated: 1, unchanged: 10 })
     expect((await article('vi:news_rows:5')).title).toBe('Đã sửa & lưu')
     expect(await count('articles')).toBe(11)
+  })
+
+  it('takes a published article off the portal when NukeViet suspended it since', async () => {
+    expect(await isPublic('vi:news_rows:9')).toBe(true)
+    await nv.db.query(`UPDATE nv4_vi_news_rows SET status = 0, edittime = ? WHERE id = 9`, [await savedOnNukeVietNow()])
+    const summary = await run()
+    expect(summary.counts.articles).toEqual({ created: 0, updated: 1, unchanged: 10 })
+    expect(await isPublic('vi:news_rows:9')).toBe(false)
+    expect((await article('vi:news_rows:9'))._status).toBe('draft')
   })
 })

@@ -493,7 +493,8 @@ async function importArticle(ctx: Ctx, lang: string, locale: Locale, row: Row, c
   if (existing) {
     counts.updated += 1
     id = existing.id
-    if (!ctx.dryRun) await ctx.payload.update({ collection: 'articles', id, data, locale, draft: !publishing, overrideAccess: true, depth: 0, context: { nukevietImport: true } })
+    // not a draft version: an article suspended on NukeViet since must leave the portal here too
+    if (!ctx.dryRun) await ctx.payload.update({ collection: 'articles', id, data, locale, draft: false, overrideAccess: true, depth: 0, context: { nukevietImport: true } })
   } else {
     counts.created += 1
     id = `dry:${key}`
