@@ -1,6 +1,6 @@
 import type { CollectionConfig, FieldAccess, FieldHook, NumberField } from 'payload'
 
-import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { BlocksFeature, EXPERIMENTAL_TableFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import { createArticle, deleteArticle, readArticles, readArticleVersions, updateArticle } from '../../access/articles'
 import { isEditorField } from '../../access/isEditor'
@@ -144,7 +144,8 @@ export const Articles: CollectionConfig = {
       localized: true,
       label: { vi: 'Nội dung', en: 'Body' },
       editor: lexicalEditor({
-        features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [ImageWithCaption] })],
+        // tables: articles moved from NukeViet keep theirs (src/import/nukeviet)
+        features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [ImageWithCaption] }), EXPERIMENTAL_TableFeature()],
       }),
     },
     {
