@@ -10,6 +10,7 @@ import { parseArgs } from './args'
 import { articleIdByKey, importNukeViet, type Kind } from './importer'
 import { formatSummary } from './report'
 import { ImportError, openSource } from './source'
+import { figuresSummaryLines, importFigures } from './figures'
 
 const LABELS: Record<Kind, string> = { categories: 'Chuyên mục', authors: 'Tác giả', images: 'Ảnh', articles: 'Bài viết', redirects: 'Chuyển hướng' }
 
@@ -61,27 +62,16 @@ try {
   if (phase) bar.stop()
   for (const line of formatSummary(summary)) console.log(line)
 
-  // Views, ratings and the visit counter: the figures module (src/import/nukeviet/figures.ts)
-  const figuresModule = './figures'
-  let figures: { importFigures: (ctx: unknown) => Promise<unknown> } | null = null
-  try {
-    figures = await import(/* webpackIgnore: true */ figuresModule)
-  } catch (error) {
-    if (!/Cannot find module|ERR_MODULE_NOT_FOUND/.test(String((error as Error).message) + String((error as { code?: string }).code))) throw error
-  }
-  if (!figures) {
-    console.log('Số liệu (lượt xem, đánh giá, bộ đếm): chưa có mô-đun figures.ts, bỏ qua.')
-  } else {
-    const result = await figures.importFigures({
-      payload,
-      mysql: source.pool,
-      prefix: args.prefix,
-      langs: summary.langs,
-      dryRun: args.dryRun,
-      articleIdByKey: articleIdByKey(payload),
-    })
-    console.log('Số liệu:', typeof result === 'string' ? result : JSON.stringify(result, null, 2))
-  }
+  // Views, ratings and the visit counter (src/import/nukeviet/figures.ts)
+  const figures = await importFigures({
+    payload,
+    mysql: source.pool,
+    prefix: args.prefix,
+    langs: summary.langs,
+    dryRun: args.dryRun,
+    articleIdByKey: articleIdByKey(payload),
+  })
+  for (const line of figuresSummaryLines(figures)) console.log(line)
   process.exitCode = 0
 } catch (error) {
   console.error(error instanceof ImportError ? `\n✗ ${error.message}` : `\n✗ Lỗi: ${(error as Error)?.stack ?? error}`)
