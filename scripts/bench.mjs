@@ -5,7 +5,7 @@
  * (see bench-common.mjs). Compare figures within one run: this machine's noise moves absolute numbers.
  *   --postgres   use a fresh PostgreSQL database (BENCH_POSTGRES_URI, default the local server)
  *   --seconds=N  duration of each measurement (default 10)
- *   --only=pages,votes,hits,report,abuse   some of the parts
+ *   --only=pages,votes,hits,report,abuse,redirects   some of the parts
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -15,6 +15,7 @@ import path from 'node:path'
 import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, postgresDatabase, seconds, startScript, WARM_UP_SECONDS } from './bench-common.mjs'
 
 import { generateRollups } from './bench-rollups.mjs'
+import { fillRedirects, redirectTableMemory, REDIRECT_ROWS } from './bench-redirects.mjs'
 
 const args = process.argv.slice(2)
 const usePostgres = args.includes('--postgres')
@@ -22,7 +23,7 @@ const only = args
   .find((a) => a.startsWith('--only='))
   ?.split('=')[1]
   ?.split(',')
-/** --only=pages,votes,hits,report,abuse runs just those parts. */
+/** --only=pages,votes,hits,report,abuse,redirects runs just those parts. */
 const want = (part) => !only || only.includes(part)
 
 console.log(`Bench: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores`)
@@ -243,6 +244,48 @@ try {
       `article p99 under abuse vs alone: ${loudP99.map((p99, i) => `${p99} vs ${alone[i]} ms`).join(', ')}; ` +
         `means ${mean(loudP99).toFixed(1)} vs ${mean(alone).toFixed(1)} ms = ${(mean(loudP99) / mean(alone)).toFixed(2)}× (target ≤ 2×)`,
     )
+  }
+
+  // Redirects: the article page (a miss for the redirect table) with no redirect, then with
+  // 30,000 NukeViet-shaped rows in the table, in turns (without, with, without, with); and a hit.
+  if (want('redirects')) {
+    console.log('')
+    const page = { url: `${url}${articlePath}`, headers: BROWSER_HEADERS }
+    await fetch(page.url, { headers: BROWSER_HEADERS })
+    await measure({ ...page, duration: WARM_UP_SECONDS })
+    const loaded = async (count) => {
+      const deadline = Date.now() + 60_000
+      const pattern = count ? new RegExp(`Chuyển hướng: ${count.toLocaleString('vi-VN').replace(/\./g, '\\.')} địa chỉ cũ`) : null
+      const before = main.output().length
+      while (Date.now() < deadline) {
+        if (pattern ? pattern.test(main.output().slice(before - 400)) : true) return
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      throw new Error(`the server did not load ${count} redirects`)
+    }
+    const without = []
+    const withRows = []
+    let sample = null
+    for (const round of [1, 2]) {
+      await fillRedirects(db.uri, 0)
+      await new Promise((resolve) => setTimeout(resolve, 6000)) // a version check (5 s) empties the table
+      without.push(line(`GET ${articlePath.slice(0, 30)}… no redirects, round ${round}`, await measure(page), { width: 60 }))
+      const started = Date.now()
+      sample = await fillRedirects(db.uri, REDIRECT_ROWS)
+      const inserted = Date.now() - started
+      await loaded(REDIRECT_ROWS)
+      const load = /nạp trong (\d+) ms/.exec(main.output().split('\n').filter((l) => l.includes('Chuyển hướng:')).at(-1) ?? '')?.[1]
+      console.log(`  ${REDIRECT_ROWS.toLocaleString('en-US')} rows written in ${inserted} ms; the server read them in ${load} ms`)
+      withRows.push(line(`GET ${articlePath.slice(0, 30)}… ${REDIRECT_ROWS.toLocaleString('en-US')} redirects, round ${round}`, await measure(page), { width: 60 }))
+    }
+    const hits = await measure({ url: `${url}${sample}`, headers: BROWSER_HEADERS })
+    line(`GET ${sample.slice(0, 40)}… (301 from memory)`, hits, { width: 60, countNon2xx: true })
+    const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length
+    console.log(
+      `article page with ${REDIRECT_ROWS.toLocaleString('en-US')} redirects vs none: ${mean(withRows).toFixed(0)} vs ${mean(without).toFixed(0)} req/s = ${(mean(withRows) / mean(without)).toFixed(3)}`,
+    )
+    const memory = await redirectTableMemory(REDIRECT_ROWS)
+    console.log(`the table's memory for ${REDIRECT_ROWS.toLocaleString('en-US')} rows: ${(memory.heap / 1024 / 1024).toFixed(1)} MB of heap measured, ${(memory.counted / 1024 / 1024).toFixed(1)} MB counted against REDIRECTS_MAX_MB`)
   }
 
   if (want('report')) {

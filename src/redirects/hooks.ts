@@ -106,7 +106,7 @@ const liveSlugKey = (id: unknown) => `redirects:articles:${String(id)}:liveSlug`
  */
 export const noteLiveSlug: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
   if (operation !== 'update' || originalDoc?.id === undefined) return data
-  const live = await req.payload.db.findOne<{ slug?: string; _status?: string }>({
+  const live = await req.payload.db.findOne<{ id: number; slug?: string; _status?: string }>({
     collection: 'articles',
     where: { id: { equals: originalDoc.id } },
     select: { slug: true, _status: true },

@@ -47,14 +47,28 @@ function cleanPath(path) {
   return clean
 }
 
+/** A query's name or value, decoded ("+" is a space), lower case; as typed when it does not decode. */
+function decodeParameter(text) {
+  let decoded = text.replace(/\+/g, ' ')
+  try {
+    decoded = decodeURIComponent(decoded)
+  } catch {
+    // kept as sent
+  }
+  return decoded.normalize('NFC').toLowerCase()
+}
+
+/** A query as written in a key: what would change its meaning encoded again. */
+const encodeParameter = (text) => text.replace(/[&=#%\s\x00-\x1f\x7f]/g, encodeChar)
+
 /** A query's parameters, decoded and lower-cased, tracking ones dropped, sorted by name then value. */
 function parameters(query) {
   const pairs = []
   for (const part of query.split('&')) {
     if (!part) continue
     const at = part.indexOf('=')
-    const name = decodeSafely(at < 0 ? part : part.slice(0, at)).normalize('NFC').toLowerCase()
-    const value = at < 0 ? '' : decodeSafely(part.slice(at + 1).replace(/\+/g, '%20')).normalize('NFC').toLowerCase()
+    const name = decodeParameter(at < 0 ? part : part.slice(0, at))
+    const value = at < 0 ? '' : decodeParameter(part.slice(at + 1))
     if (name && !TRACKING.test(name)) pairs.push([name, value])
   }
   return pairs.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
@@ -81,13 +95,14 @@ export function redirectKey(input) {
     const language = params.get('language') || DEFAULT_LANGUAGE
     if (!module) return language === DEFAULT_LANGUAGE ? '/' : `/${language}`
     const op = params.get('op')
-    return cleanPath(`/${language}/${module}${op ? `/${op}` : ''}`)
+    // the parameters are decoded: what would break the path is encoded again before cleanPath
+    return cleanPath(`/${language}/${module}${op ? `/${op.replace(/[?#%\s\x00-\x1f\x7f]/g, encodeChar)}` : ''}`)
   }
   const first = path.split('/', 2)[1]
   if (NUKEVIET_MODULES.has(first)) path = `/${DEFAULT_LANGUAGE}${path}`
   if (query && SCRIPT.test(path)) {
     const kept = parameters(query)
-    if (kept.length) path += `?${kept.map(([name, value]) => `${name}=${value}`).join('&')}`
+    if (kept.length) path += `?${kept.map(([name, value]) => `${encodeParameter(name)}=${encodeParameter(value)}`).join('&')}`
   }
   return path
 }
