@@ -67,3 +67,21 @@ export async function redirectTableMemory(count) {
   const heap = process.memoryUsage().heapUsed - before
   return { heap, counted: table.bytes, size: table.size }
 }
+
+/** Marks one row as changed (its updated_at now): every server reads the whole table again. */
+export async function touchRedirects(uri) {
+  const now = new Date().toISOString()
+  const sql = 'UPDATE redirects SET updated_at = $1 WHERE id = (SELECT min(id) FROM redirects)'
+  if (uri.startsWith('file:')) {
+    const { default: Database } = await import('libsql')
+    const db = new Database(uri.replace(/^file:(\/\/)?/, ''))
+    db.exec('PRAGMA busy_timeout = 5000')
+    db.prepare(sql.replace('$1', '?')).run(now)
+    db.close()
+  } else {
+    const client = new pg.Client({ connectionString: uri })
+    await client.connect()
+    await client.query(sql, [now])
+    await client.end()
+  }
+}

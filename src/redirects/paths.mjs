@@ -23,6 +23,8 @@ const SCRIPT = /\.(?:php|asp|aspx|jsp|cfm)$/
 const TRACKING = /^(?:utm_[a-z]+|fbclid|gclid)$/
 const KEEP_ENCODED = /[/?#%\s\x00-\x1f\x7f]/g
 const ENCODED_RUN = /(?:%[0-9a-fA-F]{2})+/g
+/** A path with nothing to decode, fold, trim or rewrite (and not NukeViet's /news or /index.php). */
+const PLAIN = /^\/(?!news(?:\/|$)|index\.php$)(?:[a-z0-9._~!$&'()*+,;=:@-]+\/)*[a-z0-9._~!$&'()*+,;=:@-]+$/
 /** Longest old address kept; the collection's `from` field allows as much. */
 export const MAX_ADDRESS_LENGTH = 2000
 
@@ -80,6 +82,8 @@ function parameters(query) {
  */
 export function redirectKey(input) {
   if (typeof input !== 'string') return null
+  // most requests: a plain lower-case ASCII path, already in the form (a reader's page costs ~0.3 µs here)
+  if (PLAIN.test(input)) return input
   let text = input.trim()
   const absolute = /^https?:\/\/[^/?#\s]+/i.exec(text)
   if (absolute) text = text.slice(absolute[0].length) || '/'

@@ -23,24 +23,29 @@ export function registerRedirects(payload: Payload): void {
   handle().source = {
     version: async () => {
       const [{ totalDocs }, latest] = await Promise.all([
-        payload.count({ collection: 'redirects', overrideAccess: true }),
-        payload.find({ collection: 'redirects', sort: '-updatedAt', limit: 1, depth: 0, pagination: false, select: { updatedAt: true }, overrideAccess: true }),
+        payload.db.count({ collection: 'redirects' }),
+        payload.db.find<{ id: number; updatedAt: string }>({ collection: 'redirects', sort: '-updatedAt', limit: 1, pagination: false, select: { updatedAt: true } }),
       ])
       return `${totalDocs}:${latest.docs[0]?.updatedAt ?? ''}`
     },
-    rows: async function* (batch = 5000) {
-      for (let page = 1; ; page += 1) {
-        const { docs, hasNextPage } = await payload.find({
+    // The adapter's own find (Payload's, with every field's read hooks, took 1.1 s of the server for
+    // 30,000 rows), by id, a page after the last one (no OFFSET to scan past, no count): on SQLite a
+    // query holds the event loop while it runs, so each must be short (measured: see README)
+    rows: async function* (batch = 1000) {
+      let after = 0
+      for (;;) {
+        const { docs } = await payload.db.find<{ id: number; from: string; to: string }>({
           collection: 'redirects',
+          where: { id: { greater_than: after } },
           sort: 'id',
           limit: batch,
-          page,
-          depth: 0,
-          select: { from: true, to: true },
-          overrideAccess: true,
+          pagination: false,
+          select: { id: true, from: true, to: true },
         })
         yield docs.map(({ from, to }) => ({ from, to }))
-        if (!hasNextPage) return
+        if (docs.length < batch) return
+        after = docs[docs.length - 1].id
+        await new Promise((resolve) => setImmediate(resolve))
       }
     },
   }
