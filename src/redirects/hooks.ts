@@ -25,8 +25,11 @@ const MESSAGES = {
 
 type RedirectRow = { id: number | string; from: string; to: string; source?: string | null }
 
+const LABELS = { from: 'Địa chỉ cũ', to: 'Chuyển đến' }
+
+/** A refusal in the editor's language: the toast's "following field is invalid" too (Payload's is English without `t`). */
 const refuse = (req: PayloadRequest, path: 'from' | 'to', message: string): never => {
-  throw new ValidationError({ collection: 'redirects', errors: [{ path, message }], req })
+  throw new ValidationError({ collection: 'redirects', errors: [{ path, message, label: LABELS[path] }], req }, req.t)
 }
 
 async function rowFrom(req: PayloadRequest, from: string, exceptId?: number | string): Promise<RedirectRow | undefined> {
