@@ -41,6 +41,7 @@ import { migrations as sqliteMigrations } from './src/migrations/sqlite'
 import { configuredOrigin } from './src/security/origin'
 import { allowedOrigins, guardSessionCookie } from './src/security/sessionCookie'
 import { healthEndpoint, hitEndpoint, registerStats } from './src/stats/endpoints'
+import { registerRedirects } from './src/redirects/register'
 import { reportEndpoint } from './src/stats/reportEndpoint'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -111,6 +112,7 @@ export default buildConfig({
     if (problem) payload.logger.error(problem)
     registerSessionKey(payload)
     guardSessionCookie(payload)
+    registerRedirects(payload)
   },
   globals: [Site, ServiceLinks],
   db: databaseAdapter(databaseUri(), {

@@ -5,7 +5,7 @@
  * (see bench-common.mjs). Compare figures within one run: this machine's noise moves absolute numbers.
  *   --postgres   use a fresh PostgreSQL database (BENCH_POSTGRES_URI, default the local server)
  *   --seconds=N  duration of each measurement (default 10)
- *   --only=pages,votes,hits,report,abuse,backup   some of the parts
+ *   --only=pages,votes,hits,report,abuse,backup,redirects   some of the parts
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -16,6 +16,7 @@ import { BROWSER_HEADERS, CONNECTIONS, freePort, line, measure, postgresDatabase
 
 import { generateRollups } from './bench-rollups.mjs'
 import { backupDuringReads } from './bench-backup.mjs'
+import { fillRedirects, redirectTableMemory, REDIRECT_ROWS, touchRedirects } from './bench-redirects.mjs'
 
 const args = process.argv.slice(2)
 const usePostgres = args.includes('--postgres')
@@ -23,7 +24,7 @@ const only = args
   .find((a) => a.startsWith('--only='))
   ?.split('=')[1]
   ?.split(',')
-/** --only=pages,votes,hits,report,abuse,backup runs just those parts. */
+/** --only=pages,votes,hits,report,abuse,backup,redirects runs just those parts. */
 const want = (part) => !only || only.includes(part)
 
 console.log(`Bench: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} connections, ${seconds} s each, ${os.cpus().length} cores`)
@@ -261,6 +262,60 @@ try {
   if (want('backup')) {
     await yearOfRollups()
     await backupDuringReads({ url, db, mediaDir: main.mediaDir, articlePath, postgres: usePostgres })
+  }
+
+  // Redirects: the article page (a miss for the redirect table) with no redirect, then with
+  // 30,000 NukeViet-shaped rows in the table, in turns (without, with, without, with); and a hit.
+  if (want('redirects')) {
+    console.log('')
+    const page = { url: `${url}${articlePath}`, headers: BROWSER_HEADERS }
+    await fetch(page.url, { headers: BROWSER_HEADERS })
+    await measure({ ...page, duration: WARM_UP_SECONDS })
+    const loaded = async (count, before) => {
+      const deadline = Date.now() + 60_000
+      const pattern = new RegExp(`Chuyển hướng: ${count.toLocaleString('vi-VN').replace(/\./g, '\\.')} địa chỉ cũ`)
+      while (Date.now() < deadline) {
+        // the line printed after the rows were written, not the last round's
+        if (pattern.test(main.output().slice(before))) return
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      throw new Error(`the server did not load ${count} redirects`)
+    }
+    const without = []
+    const withRows = []
+    let sample = null
+    for (const round of [1, 2]) {
+      await fillRedirects(db.uri, 0)
+      await new Promise((resolve) => setTimeout(resolve, 6000)) // a version check (5 s) empties the table
+      without.push(line(`GET ${articlePath.slice(0, 30)}… no redirects, round ${round}`, await measure(page), { width: 60 }))
+      const started = Date.now()
+      const printed = main.output().length
+      sample = await fillRedirects(db.uri, REDIRECT_ROWS)
+      const inserted = Date.now() - started
+      await loaded(REDIRECT_ROWS, printed)
+      const load = /nạp trong (\d+) ms/.exec(main.output().split('\n').filter((l) => l.includes('Chuyển hướng:')).at(-1) ?? '')?.[1]
+      console.log(`  ${REDIRECT_ROWS.toLocaleString('en-US')} rows written in ${inserted} ms; the server read them in ${load} ms`)
+      withRows.push(line(`GET ${articlePath.slice(0, 30)}… ${REDIRECT_ROWS.toLocaleString('en-US')} redirects, round ${round}`, await measure(page), { width: 60 }))
+    }
+    // while the server reads the 30,000 rows again (a row changed elsewhere), twice in the measurement
+    const reloads = (async () => {
+      for (const wait of [1000, 5500]) {
+        await new Promise((resolve) => setTimeout(resolve, wait))
+        await touchRedirects(db.uri)
+      }
+    })()
+    line(`GET ${articlePath.slice(0, 30)}… while the table reloads`, await measure(page), { width: 60 })
+    await reloads
+    const reloadTimes = main.output().split('\n').filter((l) => l.includes('Chuyển hướng:')).slice(-2).map((l) => /nạp trong (\d+) ms/.exec(l)?.[1])
+    console.log(`  reloads in that measurement took ${reloadTimes.join(' and ')} ms`)
+    const hits = await measure({ url: `${url}${sample}`, headers: BROWSER_HEADERS })
+    line(`GET ${sample.slice(0, 40)}… (301 from memory)`, hits, { width: 60, countNon2xx: true })
+    const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length
+    console.log(
+      `article page with ${REDIRECT_ROWS.toLocaleString('en-US')} redirects vs none: ${mean(withRows).toFixed(0)} vs ${mean(without).toFixed(0)} req/s = ${(mean(withRows) / mean(without)).toFixed(3)}`,
+    )
+    const memory = await redirectTableMemory(REDIRECT_ROWS)
+    console.log(`the table's memory for ${REDIRECT_ROWS.toLocaleString('en-US')} rows: ${(memory.heap / 1024 / 1024).toFixed(1)} MB of heap measured, ${(memory.counted / 1024 / 1024).toFixed(1)} MB counted against REDIRECTS_MAX_MB`)
   }
 
   if (want('report')) {

@@ -9,7 +9,9 @@
  * started, hits go through Next to the same recorder as a Payload endpoint. Readers' pages go out
  * without Next's client runtime (lean-pages.mjs), kept in memory once rendered (page-bytes.mjs);
  * public/portal.js, their one script, is served from here with a year's cache. Every response
- * carries the security headers of headers.mjs (CSP, nosniff, framing, HSTS over https).
+ * carries the security headers of headers.mjs (CSP, nosniff, framing, HSTS over https). Old
+ * addresses (a NukeViet site moved over, a changed slug) get their 301 from memory (redirects.mjs)
+ * before the page bytes or Next are asked.
  * SIGTERM/SIGINT stop accepting, let requests finish, write pending hits, then exit.
  */
 import fs from 'node:fs'
@@ -24,6 +26,7 @@ import { accepts, leanPage, stylesheetsOf } from './lean-pages.mjs'
 import { addressDecodes, bodyCap, capBody, isUpload, limitsFrom, mediaExists, MESSAGES, refuse, serverTimeouts, uploadSlots } from './limits.mjs'
 import { capture, pageKey, serveCached } from './page-bytes.mjs'
 import { portalScript } from './portal-script.mjs'
+import { redirectTable } from './redirects.mjs'
 import { THROTTLE_MESSAGE, throttleFrom } from './throttle.mjs'
 import { databaseKind, databaseUri, servingFile } from '../src/backup/database.mjs'
 import { sweepMedia } from '../src/backup/sweep.mjs'
@@ -93,6 +96,7 @@ function servePortalScript(req, res) {
 }
 
 const limits = limitsFrom()
+const redirects = redirectTable()
 const uploads = uploadSlots(limits)
 const throttle = throttleFrom()
 const MEDIA_PREFIX = '/api/images/file/'
@@ -130,6 +134,7 @@ function onRequest(req, res, admitted = admit(req, res)) {
     return
   }
   if ((req.url === '/portal.js' || req.url.startsWith('/portal.js?')) && (req.method === 'GET' || req.method === 'HEAD')) return servePortalScript(req, res)
+  if (redirects.answer(req, res, protectLater ? () => protect(req, res) : undefined)) return
   if (isUpload(req)) {
     // a stranger cannot upload: told so before his body is read or a slot is his
     if (!staff) return refuse(req, res, 401, MESSAGES.uploadLogin)
@@ -195,6 +200,7 @@ server.listen(port, hostname, async () => {
   // Start Payload now (its onInit hands the hit recorder to this server), not on the first reader.
   const local = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
   await fetch(`http://${local.includes(':') ? `[${local}]` : local}:${port}/api/health`).catch(() => {})
+  await redirects.start()
   console.log(`✓ Máy chủ sẵn sàng (ready) trên cổng ${port} (pid ${process.pid})`)
   markServing()
   // media:sweep's count, once, after the server answers: a line in the log, never in a reader's way

@@ -5,6 +5,7 @@ import { isEditor } from '../access/isEditor'
 import { slugField } from '../fields/slug'
 import { revalidate, tags } from '../lib/cache'
 import { nukevietKeyField } from '../fields/nukevietKey'
+import { redirectOldCategorySlug } from '../redirects/hooks'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
@@ -20,7 +21,7 @@ export const Categories: CollectionConfig = {
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   hooks: {
-    afterChange: [() => revalidate(tags.categories, tags.articleLists)],
+    afterChange: [() => revalidate(tags.categories, tags.articleLists), redirectOldCategorySlug],
     afterDelete: [() => revalidate(tags.categories, tags.articleLists)],
   },
   fields: [

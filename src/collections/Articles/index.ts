@@ -23,6 +23,7 @@ import { applyReview, notifyOnSubmit, stampSave } from './hooks/reviewWorkflow'
 import { stampAuthorship } from './hooks/stampAuthorship'
 import { reviewFields } from './reviewFields'
 import { nukevietKeyField } from '../../fields/nukevietKey'
+import { noteLiveSlug, redirectOldArticleSlug } from '../../redirects/hooks'
 
 const internalField = { disableListFilter: true, disableListColumn: true, disableGroupBy: true, disableBulkEdit: true }
 
@@ -94,9 +95,9 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [rejectUnknownStatus, includePrimaryCategory, applyReview],
-    beforeChange: [stampAuthorship, stampSave, indexForSearch, noteLiveBeforeSave],
+    beforeChange: [stampAuthorship, stampSave, indexForSearch, noteLiveBeforeSave, noteLiveSlug],
     beforeDelete: [deleteVotes],
-    afterChange: [revalidateChangedArticle, notifyOnSubmit, auditArticleChange],
+    afterChange: [revalidateChangedArticle, notifyOnSubmit, auditArticleChange, redirectOldArticleSlug],
     afterDelete: [revalidateDeletedArticle, auditArticleDelete],
   },
   fields: [
