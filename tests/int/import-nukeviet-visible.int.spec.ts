@@ -19,6 +19,7 @@ import { openSource, type Source } from '../../src/import/nukeviet/source'
 import { decodeText } from '../../src/import/nukeviet/text'
 import { MARIADB } from '../helpers/nukeviet'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { redirectKey } from '../../src/redirects/paths.mjs'
 
 const VISIBLE = path.resolve(process.cwd(), '../shared/reference/nukeviet/visible')
 const present = fs.existsSync(path.join(VISIBLE, 'manifest.json'))
@@ -117,7 +118,7 @@ suite('the visible NukeViet data set', () => {
       if (primary.slug !== expected.cat_alias) say(`category ${primary.slug} ≠ ${expected.cat_alias}`)
 
       const isPublic = (await payload.find({ collection: 'articles', where: { nukevietKey: { equals: key } }, overrideAccess: false, depth: 0 })).totalDocs === 1
-      const redirect = (await payload.find({ collection: 'redirects', where: { from: { equals: expected.url_path } }, overrideAccess: true })).docs[0]
+      const redirect = (await payload.find({ collection: 'redirects', where: { from: { equals: redirectKey(expected.url_path) } }, overrideAccess: true })).docs[0]
       if (expected.http_status === 200) {
         if (!isPublic) say('not public, NukeViet showed it')
         if (redirect?.to !== `/bai-viet/${doc.slug}`) say(`old address → ${redirect?.to}`)
@@ -132,7 +133,7 @@ suite('the visible NukeViet data set', () => {
 
   it('answers every picture’s old /uploads/news address and every category’s', async () => {
     for (const cat of manifest.languages.vi.categories as { alias: string }[]) {
-      const redirect = (await payload.find({ collection: 'redirects', where: { from: { equals: `/vi/news/${cat.alias}/` } }, overrideAccess: true })).docs[0]
+      const redirect = (await payload.find({ collection: 'redirects', where: { from: { equals: redirectKey(`/vi/news/${cat.alias}/`) } }, overrideAccess: true })).docs[0]
       expect(redirect?.to).toBe(`/chuyen-muc/${cat.alias}`)
     }
     const pictures = await payload.count({ collection: 'redirects', where: { from: { like: '/uploads/news/' } }, overrideAccess: true })

@@ -10,6 +10,7 @@ import { importNukeViet, StoppedForTest, type ImportSummary } from '../../src/im
 import { ImportError, openSource, type Source } from '../../src/import/nukeviet/source'
 import { createNukeViet, type NukeVietFixture } from '../helpers/nukeviet'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { redirectKey } from '../../src/redirects/paths.mjs'
 
 let ctx: TestPayload
 let payload: Payload
@@ -143,8 +144,9 @@ const article = async (key: string, locale: 'vi' | 'en' = 'vi') =>
   (await payload.find({ collection: 'articles', where: { nukevietKey: { equals: key } }, draft: true, depth: 0, locale, overrideAccess: true })).docs[0]!
 const isPublic = async (key: string) =>
   (await payload.find({ collection: 'articles', where: { nukevietKey: { equals: key } }, overrideAccess: false, depth: 0 })).totalDocs === 1
+/** Where an old address leads: its row, found as the front server finds it (in the one form). */
 const redirectTo = async (from: string) =>
-  (await payload.find({ collection: 'redirects', where: { from: { equals: from } }, overrideAccess: true })).docs[0]?.to
+  (await payload.find({ collection: 'redirects', where: { from: { equals: redirectKey(from) } }, overrideAccess: true })).docs[0]?.to
 
 let first: ImportSummary
 

@@ -11,6 +11,7 @@ import { convertHTMLToLexical, editorConfigFactory, type SanitizedServerEditorCo
 import type { Payload, RichTextField } from 'payload'
 
 import { slugify } from '../../lib/slug'
+import { redirectKey, redirectTarget } from '../../redirects/paths.mjs'
 import { localePath, type Locale } from '../../lib/locale'
 import { HappyJSDOM, closeDom, splitBody, type BodyImage } from './body'
 import { ImportError, findLanguages, type Row, type Source } from './source'
@@ -113,7 +114,10 @@ async function loadRedirects(ctx: Ctx) {
   }
 }
 
-async function redirect(ctx: Ctx, from: string, to: string) {
+async function redirect(ctx: Ctx, oldAddress: string, destination: string) {
+  // in the one form the collection stores (src/redirects/paths.mjs), so that a second run finds it
+  const from = redirectKey(oldAddress) ?? oldAddress
+  const to = redirectTarget(destination) ?? destination
   const existing = ctx.redirects.get(from)
   const counts = ctx.summary.counts.redirects
   if (existing && existing.to === to) {
