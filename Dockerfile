@@ -19,12 +19,12 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 \
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
  && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system portal && useradd --system --gid portal --home /app portal \
- && mkdir -p /app/media /app/data && chown portal:portal /app/media /app/data
+ && mkdir -p /app/media /app/data /app/backups && chown portal:portal /app/media /app/data /app/backups
 # The payload CLI (migrations) loads the TypeScript config: the image keeps the sources and
 # node_modules next to the build.
 COPY --from=build --chown=portal:portal /app ./
 USER portal
 EXPOSE 3000
-VOLUME ["/app/media", "/app/data"]
+VOLUME ["/app/media", "/app/data", "/app/backups"]
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "scripts/start.mjs"]

@@ -20,6 +20,8 @@ const ENTRY_BYTES = 64
 export const REDIRECT_CACHE_CONTROL = 'public, max-age=3600'
 const OUR_LOCALES = /^\/(en)(\/(?:bai-viet|chuyen-muc)\/.*)$/
 const CATEGORY_PART = /^(\/chuyen-muc\/[^/]+)(\/.+)$/
+/** A Location Node sends as it is: visible ASCII only (a letter or a control would throw). */
+const SENDABLE = /^[\x21-\x7e]+$/
 const NOT_PAGES = /^\/(?:api|admin|_next)(?:\/|$)/
 
 export function redirectSettings(env = process.env) {
@@ -46,7 +48,7 @@ export function redirectTable({ maxBytes, checkMs } = redirectSettings(), log = 
   const withQuery = (location, url, key) => {
     const mark = url.indexOf('?')
     if (mark < 0 || !location.startsWith('/') || location.includes('?') || key.includes('?') || /\/index\.php$/i.test(url.slice(0, mark))) return location
-    return location + url.slice(mark)
+    return location + locationOf(url.slice(mark))
   }
 
   /** What a miss may still mean: a NukeViet list's page-N, our own old address in English, a category's pages and feed. */
@@ -59,7 +61,12 @@ export function redirectTable({ maxBytes, checkMs } = redirectSettings(), log = 
     if (found === undefined) {
       const part = CATEGORY_PART.exec(path)
       const category = part ? map.get(part[1]) : undefined
-      if (category?.startsWith('/')) found = category + part[2]
+      // the rest of the reader's path after the new category's address: encoded as a Location,
+      // and never a `//host` or `/\host` (a category sent to "/" would make `/` + `/evil.example`)
+      if (category?.startsWith('/')) {
+        const joined = locationOf(category.replace(/\/+$/, '') + part[2])
+        if (!/^\/[\/\\]|^\/%5c/i.test(joined)) found = joined
+      }
     }
     return found !== undefined && locale && found.startsWith('/') ? `/${locale[1]}${found}` : found
   }
@@ -75,9 +82,14 @@ export function redirectTable({ maxBytes, checkMs } = redirectSettings(), log = 
   function answer(req, res, before) {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || map.size === 0 || NOT_PAGES.test(req.url)) return false
     const location = find(req.url)
-    if (location === null) return false
+    // only what Node can send as a header; anything else is the page's (or the 404's) to answer
+    if (location === null || !SENDABLE.test(location)) return false
     before?.()
-    res.writeHead(301, { location, 'cache-control': REDIRECT_CACHE_CONTROL, 'content-length': '0' })
+    try {
+      res.writeHead(301, { location, 'cache-control': REDIRECT_CACHE_CONTROL, 'content-length': '0' })
+    } catch {
+      return false
+    }
     res.end()
     return true
   }

@@ -20,6 +20,11 @@ const MAX_BACKUP_KEEP = 1000
 /** A running backup writes its row this often; a row silent for HEARTBEAT_STALE_MS was interrupted. */
 const HEARTBEAT_MS = 15_000
 export const HEARTBEAT_STALE_MS = 4 * HEARTBEAT_MS
+/** BACKUP_TIMEOUT_MINUTES: a backup process still running after this is stopped (default 4 hours). */
+export function backupTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const minutes = Number(env.BACKUP_TIMEOUT_MINUTES)
+  return (Number.isFinite(minutes) && minutes > 0 && minutes <= 24 * 60 ? minutes : 240) * 60_000
+}
 /** What is kept of the backup process's messages, for the row and the log (its tail). */
 const OUTPUT_TAIL = 4000
 const ARCHIVE_NAME = /^cong-thong-tin-\d{8}-\d{6}(-\d+)?\.tar\.gz$/
@@ -84,16 +89,28 @@ export async function pruneBackups(dir: string, keep: number): Promise<string[]>
 type Outcome = { status: 'ok'; archive: string; size: number; durationMs: number; pruned: string[] } | { status: 'failed'; error: string; durationMs: number } | { status: 'skipped' }
 
 /** Runs `node scripts/backup.mjs backup --out DIR`; resolves with its archive or its last words. */
-function backupProcess(out: string): Promise<{ code: number | null; archive: string; tail: string }> {
+function backupProcess(out: string, timeoutMs: number): Promise<{ code: number | null; archive: string; tail: string }> {
   return new Promise((resolve) => {
     const script = path.join(process.cwd(), 'scripts', 'backup.mjs')
     const child = spawn(process.execPath, [script, 'backup', '--out', out], { cwd: process.cwd(), env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let tail = ''
+    // a stuck VACUUM INTO or pg_dump would keep its row "running" and every "Sao lưu ngay" refused
+    const timer = setTimeout(() => {
+      tail += `\nQuá thời gian (${Math.round(timeoutMs / 60_000)} phút, BACKUP_TIMEOUT_MINUTES): đã dừng tiến trình sao lưu.`
+      child.kill('SIGKILL')
+    }, timeoutMs)
+    timer.unref()
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout = (stdout + chunk).slice(-OUTPUT_TAIL)))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (tail = (tail + chunk).slice(-OUTPUT_TAIL)))
-    child.on('error', (error) => resolve({ code: null, archive: '', tail: `${tail}\n${error.message}` }))
-    child.on('close', (code) => resolve({ code, archive: stdout.trim().split('\n').pop() ?? '', tail }))
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      resolve({ code: null, archive: '', tail: `${tail}\n${error.message}` })
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, archive: stdout.trim().split('\n').pop() ?? '', tail })
+    })
   })
 }
 
@@ -106,7 +123,14 @@ const isUniqueClash = async (payload: Payload, slot: string) =>
  */
 export async function runBackup(
   payload: Payload,
-  { trigger, slot, requestedBy, out = backupDirectory(), keep = backupKeep() }: { trigger: BackupTrigger; slot: string; requestedBy?: number | string; out?: string; keep?: number },
+  {
+    trigger,
+    slot,
+    requestedBy,
+    out = backupDirectory(),
+    keep = backupKeep(),
+    timeoutMs = backupTimeoutMs(),
+  }: { trigger: BackupTrigger; slot: string; requestedBy?: number | string; out?: string; keep?: number; timeoutMs?: number },
 ): Promise<Outcome & { id?: number | string }> {
   const started = Date.now()
   let row
@@ -120,12 +144,25 @@ export async function runBackup(
     if (await isUniqueClash(payload, slot)) return { status: 'skipped' }
     throw error
   }
+  // one backup at a time: when another is running (a click while the scheduled one runs, two
+  // admins at once, another instance), the one that started first goes on and this one stands down
+  const { docs: others } = await payload.find({
+    collection: 'backups',
+    where: { and: [{ status: { equals: 'running' } }, { id: { not_equals: row.id } }] },
+    limit: 10,
+    depth: 0,
+    overrideAccess: true,
+  })
+  if (others.some((other) => !interrupted(other) && Number(other.id) < Number(row.id))) {
+    await payload.delete({ collection: 'backups', id: row.id, overrideAccess: true })
+    return { status: 'skipped' }
+  }
   const heartbeat = setInterval(() => {
     payload.update({ collection: 'backups', id: row.id, data: { status: 'running' }, overrideAccess: true }).catch(() => {})
   }, HEARTBEAT_MS)
   heartbeat.unref()
   try {
-    const { code, archive, tail } = await backupProcess(out)
+    const { code, archive, tail } = await backupProcess(out, timeoutMs)
     const durationMs = Date.now() - started
     if (code === 0 && archive.endsWith('.tar.gz') && fs.existsSync(archive)) {
       const size = (await fs.promises.stat(archive)).size
@@ -151,4 +188,37 @@ export async function runBackup(
 /** A backup still marked running whose process has stopped writing its row (the server died). */
 export function interrupted(row: { status?: string | null; updatedAt?: string | null }, now = Date.now()): boolean {
   return row.status === 'running' && Boolean(row.updatedAt) && now - Date.parse(row.updatedAt as string) > HEARTBEAT_STALE_MS
+}
+
+/**
+ * A backup job left "processing" by a server that died during it is never picked up again, and
+ * Payload's scheduler, seeing it still active, would queue no further scheduled backup: every one
+ * after it would silently not happen. When no backup is really running (no row with a fresh
+ * heartbeat), such jobs are closed as failed and their rows marked interrupted. Answers how many.
+ */
+export async function releaseInterruptedBackups(payload: Payload, now = Date.now()): Promise<number> {
+  const { docs: running } = await payload.find({ collection: 'backups', where: { status: { equals: 'running' } }, limit: 20, depth: 0, overrideAccess: true })
+  if (running.some((row) => !interrupted(row, now))) return 0
+  const before = new Date(now - HEARTBEAT_STALE_MS).toISOString()
+  const { docs: stuck } = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ queue: { equals: BACKUP_QUEUE } }, { processing: { equals: true } }, { completedAt: { exists: false } }, { updatedAt: { less_than: before } }] },
+    limit: 20,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const message = 'Bị gián đoạn: máy chủ dừng giữa chừng.'
+  for (const job of stuck) {
+    await payload.update({
+      collection: 'payload-jobs',
+      id: job.id,
+      data: { processing: false, hasError: true, completedAt: new Date(now).toISOString(), error: { message } },
+      overrideAccess: true,
+    })
+  }
+  for (const row of running) {
+    await payload.update({ collection: 'backups', id: row.id, data: { status: 'failed', finishedAt: new Date(now).toISOString(), error: message }, overrideAccess: true })
+  }
+  if (stuck.length || running.length) payload.logger.error(`SAO LƯU THẤT BẠI: ${running.length} bản sao lưu ${message} Lịch sao lưu tiếp tục.`)
+  return stuck.length
 }

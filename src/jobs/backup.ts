@@ -6,7 +6,7 @@
  */
 import type { TaskConfig } from 'payload'
 
-import { BACKUP_QUEUE, type BackupTrigger, backupCron, nextBackupAt, runBackup } from '../backup/run'
+import { BACKUP_QUEUE, type BackupTrigger, backupCron, nextBackupAt, releaseInterruptedBackups, runBackup } from '../backup/run'
 
 export const BACKUP_TASK = 'backup'
 
@@ -31,6 +31,7 @@ export const backupTask: TaskConfig<{ input: BackupInput; output: { status: stri
             queue: BACKUP_QUEUE,
             hooks: {
               beforeSchedule: async ({ defaultBeforeSchedule, ...args }) => {
+                await releaseInterruptedBackups(args.req.payload) // a job a dead server left "processing" would block the schedule
                 const base = await defaultBeforeSchedule({ ...args, defaultBeforeSchedule: null as never }) // one waiting at most
                 const at = nextBackupAt(cron)
                 if (!at) return { ...base, shouldSchedule: false }

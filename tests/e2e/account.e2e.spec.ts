@@ -33,6 +33,8 @@ describeInBrowser('my account page', () => {
     await page.goto(`${suite.app.url}/admin/account`)
     const current = page.locator('#field-currentPassword')
     await current.waitFor()
+    // the form is drawn on the server: typed into before its script has run, it sends no form state
+    await page.waitForLoadState('networkidle')
     expect(await current.getAttribute('type')).toBe('password')
     expect(await current.getAttribute('autocomplete')).toBe('current-password')
     expect(await page.locator('label[for="field-currentPassword"]').innerText()).toBe('Mật khẩu hiện tại')

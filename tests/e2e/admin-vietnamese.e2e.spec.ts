@@ -166,6 +166,12 @@ describeInBrowser('the admin in Vietnamese', () => {
       await page.locator('.table').waitFor()
       await expectVietnamese(page, 'phiên bản')
       expect(lastSaved).toBeDefined()
+      // its cells read "Đang tải..." until the page's script has drawn them (seen on a loaded machine)
+      await page.waitForFunction(
+        (saved) => (document.querySelector('.table') as HTMLElement | null)?.innerText.includes(saved) ?? false,
+        lastSaved!,
+        { timeout: 30_000 },
+      )
       expect(await page.locator('.table').innerText()).toContain(lastSaved)
       // one version: its breadcrumb (the one that showed UTC) reads the same time as the list
       const newest = page.locator('.table tbody tr a').first()

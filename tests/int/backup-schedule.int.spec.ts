@@ -12,7 +12,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { extractTarGz } from '../../src/backup/tar.mjs'
-import { backupCron, backupKeep, nextBackupAt, pruneBackups, runBackup } from '../../src/backup/run'
+import { backupCron, backupKeep, nextBackupAt, pruneBackups, releaseInterruptedBackups, runBackup } from '../../src/backup/run'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { restClient } from '../helpers/rest'
 
@@ -204,4 +204,48 @@ describe('"Sao lưu ngay" (POST /api/backups/run)', () => {
     expect(list.status).toBe(200)
     expect((await list.json()).docs[0].id).toBe(done.id)
   }, 90_000)
+})
+
+describe('when things go wrong', () => {
+  const waitingScheduled = async () =>
+    (await payload.find({ collection: 'payload-jobs', where: { and: [{ queue: { equals: 'backup' } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] }, depth: 0, overrideAccess: true })).docs
+
+  it('a backup job a dead server left "processing" does not stop the schedule: it is closed as interrupted', async () => {
+    await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: 'backup' } }, overrideAccess: true })
+    await payload.jobs.handleSchedules({ queue: 'backup' })
+    const [job] = await waitingScheduled()
+    // the server died during it: the job stays processing, its row stays running
+    await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true }, overrideAccess: true })
+    const row = await payload.create({ collection: 'backups', data: { slot: 'schedule:dead', trigger: 'schedule', status: 'running', startedAt: new Date().toISOString() }, overrideAccess: true })
+    await payload.jobs.handleSchedules({ queue: 'backup' })
+    expect((await waitingScheduled()).map((j) => j.id)).toEqual([job.id]) // Payload alone would wait for it forever
+
+    // while its heartbeat is fresh nothing is touched; once stale, the job and the row are closed
+    expect(await releaseInterruptedBackups(payload)).toBe(0)
+    const later = Date.now() + 10 * 60_000
+    expect(await releaseInterruptedBackups(payload, later)).toBe(1)
+    const closed = await payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0, overrideAccess: true })
+    expect(closed).toMatchObject({ processing: false, hasError: true, error: { message: 'Bị gián đoạn: máy chủ dừng giữa chừng.' } })
+    expect(await payload.findByID({ collection: 'backups', id: row.id, depth: 0, overrideAccess: true })).toMatchObject({ status: 'failed', error: 'Bị gián đoạn: máy chủ dừng giữa chừng.' })
+    await payload.jobs.handleSchedules({ queue: 'backup' })
+    const next = await waitingScheduled()
+    expect(next).toHaveLength(1)
+    expect(next[0].id).not.toBe(job.id)
+    await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: 'backup' } }, overrideAccess: true })
+  })
+
+  it('one backup at a time: a second one asked for while one runs stands down', async () => {
+    const first = await payload.create({ collection: 'backups', data: { slot: 'manual:first', trigger: 'manual', status: 'running', startedAt: new Date().toISOString() }, overrideAccess: true })
+    const before = archives()
+    expect(await runBackup(payload, { trigger: 'manual', slot: 'manual:second' })).toEqual({ status: 'skipped' })
+    expect((await payload.find({ collection: 'backups', where: { slot: { equals: 'manual:second' } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(archives()).toEqual(before)
+    await payload.delete({ collection: 'backups', id: first.id, overrideAccess: true })
+  })
+
+  it('a backup process that does not finish in time is stopped and recorded as failed', async () => {
+    const stopped = await runBackup(payload, { trigger: 'schedule', slot: 'schedule:slow', timeoutMs: 1 })
+    expect(stopped.status).toBe('failed')
+    expect(stopped.status === 'failed' && stopped.error).toMatch(/Quá thời gian \(0 phút, BACKUP_TIMEOUT_MINUTES\): đã dừng tiến trình sao lưu\.$/)
+  }, 30_000)
 })

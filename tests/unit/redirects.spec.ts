@@ -85,6 +85,39 @@ describe('the answer', () => {
   })
 })
 
+describe('what a stranger sends after an old address', () => {
+  /** Node refuses a header value outside Latin-1 or with control characters: the answer would throw. */
+  const sendable = (location: string | null) => location === null || /^[\x21-\x7e]+$/.test(location)
+
+  it('never makes a Location Node cannot send (letters, controls) after a renamed category', async () => {
+    const made = await table()
+    for (const url of ['/chuyen-muc/cu/%C4%91', '/chuyen-muc/cu/trang/%E1%BB%9B', '/en/chuyen-muc/cu/%C4%91', '/bai-viet/ten-cu?q=%C4%91\f', '/bai-viet/ten-cu?q=đ']) {
+      const location = made.find(url)
+      expect([url, sendable(location)]).toEqual([url, true])
+    }
+    expect(made.find('/chuyen-muc/cu/%C4%91')).toBe('/chuyen-muc/moi/%C4%91')
+  })
+
+  it('is never sent to another site through a category redirected to the home page', async () => {
+    const made = await table([...ROWS, { from: '/chuyen-muc/cu-trang-chu', to: '/' }])
+    for (const url of ['/chuyen-muc/cu-trang-chu/evil.example', '/chuyen-muc/cu-trang-chu//evil.example', '/chuyen-muc/cu-trang-chu/%5Cevil.example', '/chuyen-muc/cu-trang-chu/\\evil.example']) {
+      const location = made.find(url)
+      expect([url, location === null || (location.startsWith('/') && !/^\/[\/\\]/.test(location) && !/^\/%5c/i.test(location))]).toEqual([url, true])
+    }
+  })
+
+  it('answers nothing rather than throw when a Location cannot be sent', async () => {
+    const made = await table()
+    const res = {
+      writeHead: () => {
+        throw Object.assign(new TypeError('Invalid character in header content ["location"]'), { code: 'ERR_INVALID_CHAR' })
+      },
+      end: () => {},
+    }
+    expect(made.answer({ url: '/chuyen-muc/cu/trang/2', method: 'GET', headers: {} }, res, () => {})).toBe(false)
+  })
+})
+
 describe('memory', () => {
   it('holds rows up to REDIRECTS_MAX_MB and leaves the rest out', async () => {
     const rows = Array.from({ length: 100 }, (_, i) => ({ from: `/vi/news/kinh-te/bai-${i}.html`, to: `/bai-viet/bai-${i}` }))

@@ -116,8 +116,14 @@ async function loadRedirects(ctx: Ctx) {
 
 async function redirect(ctx: Ctx, oldAddress: string, destination: string) {
   // in the one form the collection stores (src/redirects/paths.mjs), so that a second run finds it
-  const from = redirectKey(oldAddress) ?? oldAddress
-  const to = redirectTarget(destination) ?? destination
+  const from = redirectKey(oldAddress)
+  const to = redirectTarget(destination)
+  if (from === null || to === null) {
+    // an address the redirects cannot hold (a source link with spaces, say) is reported, and the
+    // run goes on: otherwise it would stop here on every run, and nothing after it would move
+    ctx.summary.skipped.push({ key: oldAddress, reason: `không tạo được chuyển hướng đến ${destination}: địa chỉ không hợp lệ` })
+    return
+  }
   const existing = ctx.redirects.get(from)
   const counts = ctx.summary.counts.redirects
   if (existing && existing.to === to) {
