@@ -182,6 +182,8 @@ describeInBrowser('security headers and the content security policy', () => {
     }
     seen['article edit'] = await violationsWhile(page, async () => {
       await page.goto(`${suite.app.url}/admin/collections/articles`)
+      // a link clicked before the list's script has run is lost on a loaded machine
+      await page.waitForLoadState('networkidle')
       await page.locator('.table tbody tr a').first().click()
       await page.waitForURL(/\/collections\/articles\/\d+/)
       await page.locator('#field-title').waitFor()
