@@ -20,9 +20,11 @@ describeInBrowser('my account page', () => {
 
   /** Types into a field and waits for the form's state to follow (saving before it does is refused as invalid). */
   async function type(page: Page, selector: string, value: string) {
-    const formState = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/admin/account')
     await page.fill(selector, value)
-    await formState
+    // the field keeps what was typed (a field drawn again meanwhile would have lost it) and the
+    // form state it sends has come back
+    await page.waitForFunction(([sel, text]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === text, [selector, value] as const)
+    await page.waitForLoadState('networkidle')
   }
 
   it('changes the password only with "Mật khẩu hiện tại", and says so in Vietnamese without it', async () => {

@@ -106,7 +106,7 @@ describeInBrowser('the article edit page', () => {
     // the list's script running first (under load a click could come before it)
     await page.waitForLoadState('networkidle')
     await page.locator(`a[href="${LIST}/create"]`).first().click()
-    await page.waitForURL(/\/admin\/collections\/articles\/\d+$/, { timeout: 40_000 })
+    await page.waitForURL(/\/admin\/collections\/articles\/\d+$/, { timeout: 90_000 })
     await page.locator('#field-title').waitFor()
     await leaveByBreadcrumb(page)
     expect(await countArticles(page)).toBe(before)
@@ -114,7 +114,7 @@ describeInBrowser('the article edit page', () => {
     // typing even a little keeps it
     await page.waitForLoadState('networkidle')
     await page.locator(`a[href="${LIST}/create"]`).first().click()
-    await page.waitForURL(/\/admin\/collections\/articles\/\d+$/, { timeout: 40_000 })
+    await page.waitForURL(/\/admin\/collections\/articles\/\d+$/, { timeout: 90_000 })
     await page.locator('#field-title').fill('Tin mới gõ dở')
     await leaveByBreadcrumb(page)
     expect(await countArticles(page)).toBe(before + 1)

@@ -80,12 +80,12 @@ describeInBrowser('Nhật ký thao tác in the admin', () => {
     await page.locator('#schedule-publish').click()
     const drawer = page.locator('.schedule-publish')
     await drawer.waitFor()
-    // the day after the one the calendar offers, at 09:00 from its time list
+    // the first day after today the calendar offers (days before today are disabled), at 09:00
     await drawer.locator('.date-time-picker input').click()
-    await page.keyboard.press('ArrowRight')
-    await page.keyboard.press('Enter')
+    await page.locator('.react-datepicker__day:not(.react-datepicker__day--disabled):not(.react-datepicker__day--today)').first().click()
     await drawer.locator('.date-time-picker input').click()
-    await page.locator('.react-datepicker__time-list-item', { hasText: /^09:00$/ }).click()
+    const nine = page.locator('.react-datepicker__time-list-item', { hasText: /^09:00$/ })
+    await nine.click()
     await drawer.getByRole('button', { name: 'Lưu', exact: true }).click()
     await page.getByText('Đã lên lịch thành công.').waitFor()
     const scheduled = (await (await page.request.get(`/api/articles/${id}/schedule`, { headers: SAME_ORIGIN_PAGE })).json()).scheduled as { at: string }[]

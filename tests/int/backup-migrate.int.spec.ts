@@ -73,7 +73,7 @@ it('restores an archive one migration behind and applies that migration', async 
   expect((await appliedMigrations(database.uri)).map((m) => m.name)).toEqual(known)
 
   // the older version's database: the newest migration alone in a batch of its own, taken back
-  await sql(`UPDATE payload_migrations SET batch = 2 WHERE name = '${newest}'`)
+  await sql(`UPDATE payload_migrations SET batch = (SELECT max(batch) FROM payload_migrations) + 1 WHERE name = '${newest}'`)
   payloadCli('migrate:down')
   const older = (await appliedMigrations(database.uri)).map((m) => m.name)
   expect(older).toEqual(known.slice(0, -1))

@@ -7,20 +7,22 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useState } from 'react'
 
-export function BackupNowButton({ running }: { running: boolean }) {
+export function BackupNowButton({ running, latest }: { running: boolean; latest: number | string | null }) {
   const router = useRouter()
-  const [asked, setAsked] = useState(false)
+  // the newest backup in the list when "Sao lưu ngay" was pressed: the button waits for a newer one
+  // (a quick backup may finish before the list is read again, so "running" alone is not enough)
+  const [askedAfter, setAskedAfter] = useState<{ latest: number | string | null } | null>(null)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
 
   // while a backup runs (or was just asked for), the list is read again every 3 s
   useEffect(() => {
-    if (!running && !asked) return
+    if (!running && !askedAfter) return
     const timer = setInterval(() => router.refresh(), 3000)
     return () => clearInterval(timer)
-  }, [running, asked, router])
+  }, [running, askedAfter, router])
   useEffect(() => {
-    if (asked && running) setAsked(false) // the new row is in the list: it carries on from there
-  }, [asked, running])
+    if (askedAfter && latest !== askedAfter.latest) setAskedAfter(null) // its row is in the list now
+  }, [askedAfter, latest])
 
   async function backUpNow() {
     setMessage(null)
@@ -28,7 +30,7 @@ export function BackupNowButton({ running }: { running: boolean }) {
       const response = await fetch('/api/backups/run', { method: 'POST', credentials: 'include' })
       const body = (await response.json().catch(() => ({}))) as { message?: string; errors?: { message: string }[] }
       if (response.ok) {
-        setAsked(true)
+        setAskedAfter({ latest })
         setMessage({ text: body.message ?? 'Đã bắt đầu sao lưu.', error: false })
         router.refresh()
       } else {
@@ -39,7 +41,7 @@ export function BackupNowButton({ running }: { running: boolean }) {
     }
   }
 
-  const busy = running || asked
+  const busy = running || Boolean(askedAfter)
   return (
     <div className="backup-now">
       <button type="button" className="btn btn--style-primary btn--size-medium" onClick={backUpNow} disabled={busy} aria-busy={busy}>

@@ -57,7 +57,7 @@ export async function BackupView(props: AdminViewServerProps) {
           Lần sao lưu gần nhất đã thất bại: xem lý do trong bảng dưới đây và nhật ký máy chủ.
         </p>
       ) : null}
-      <BackupNowButton running={running} />
+      <BackupNowButton running={running} latest={docs[0]?.id ?? null} />
       {docs.length === 0 ? (
         <p>Chưa có bản sao lưu nào do cổng tạo.</p>
       ) : (
