@@ -9,9 +9,7 @@ import { hasRole } from '../access/roles'
 import { formatDateTime } from '../lib/dates'
 import { BACKUP_TASK } from '../jobs/backup'
 import { BACKUP_QUEUE, interrupted } from './run'
-
-const answer = (status: number, message: string, extra: Record<string, unknown> = {}) =>
-  Response.json(status < 300 ? { message, ...extra } : { errors: [{ message }] }, { status, headers: { 'cache-control': 'no-store' } })
+import { answer } from '../lib/answer'
 
 export const backupNowEndpoint: Endpoint = {
   path: '/run',

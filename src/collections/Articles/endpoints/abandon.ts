@@ -8,9 +8,7 @@ import type { Endpoint } from 'payload'
 
 import { hasRole } from '../../../access/roles'
 import { routeId } from '../../../limits/values'
-
-const answer = (status: number, message: string) =>
-  Response.json(status < 300 ? { message } : { errors: [{ message }] }, { status, headers: { 'cache-control': 'no-store' } })
+import { answer } from '../../../lib/answer'
 
 const isBlank = (value: unknown): boolean =>
   value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ||
