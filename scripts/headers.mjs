@@ -48,7 +48,7 @@ const policy = (directives) =>
     .map(([name, sources]) => (sources ? `${name} ${sources}` : name))
     .join('; ')
 
-/** What a page of the portal, lean or not, may load: its own files, inline styles, data: images. */
+/** What a page of the portal, lean or not, may load: its own files, inline styles, data: images, embedded videos. */
 const PAGE = {
   'default-src': "'self'",
   'script-src': "'self'",
@@ -56,6 +56,8 @@ const PAGE = {
   'img-src': "'self' data: blob:",
   'font-src': "'self' data:",
   'connect-src': "'self'",
+  // the videos an article embeds, from their privacy-enhanced players (src/lib/video.ts)
+  'frame-src': 'https://www.youtube-nocookie.com https://player.vimeo.com',
   'object-src': "'none'",
   'base-uri': "'none'",
   'form-action': "'self'",

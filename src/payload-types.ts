@@ -133,6 +133,10 @@ export interface Article {
   lead?: string | null;
   heroImage?: (number | null) | Image;
   heroCaption?: string | null;
+  /**
+   * The hero image is still used in lists and when shared.
+   */
+  heroPosition?: ('large' | 'small' | 'hidden') | null;
   body?: {
     root: {
       type: string;
@@ -540,6 +544,8 @@ export interface AuditLog {
   addressHash?: string | null;
 }
 /**
+ * Old addresses answer a permanent redirect (301) to their new page.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "redirects".
  */
@@ -549,6 +555,9 @@ export interface Redirect {
    * A path on this site, starting with “/”.
    */
   from: string;
+  /**
+   * A path here (e.g. /bai-viet/slug) or a full http(s):// address.
+   */
   to: string;
   source: 'manual' | 'slug' | 'nukeviet';
   updatedAt: string;
@@ -778,6 +787,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   lead?: T;
   heroImage?: T;
   heroCaption?: T;
+  heroPosition?: T;
   body?: T;
   byline?: T;
   authors?: T;
@@ -1375,6 +1385,23 @@ export interface ImageWithCaptionBlock {
   id?: string | null;
   blockName?: string | null;
   blockType: 'imageWithCaption';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "VideoEmbedBlock".
+ */
+export interface VideoEmbedBlock {
+  /**
+   * A YouTube or Vimeo address.
+   */
+  url: string;
+  /**
+   * Screen readers announce the video by this caption.
+   */
+  caption?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'videoEmbed';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

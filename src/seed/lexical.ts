@@ -25,6 +25,15 @@ export function imageWithCaption(image: number | string, caption: string): Node 
   }
 }
 
+export function videoEmbed(url: string, caption = ''): Node {
+  return {
+    type: 'block',
+    version: 2,
+    format: '',
+    fields: { id: crypto.randomBytes(12).toString('hex'), blockName: '', blockType: 'videoEmbed', url, caption },
+  }
+}
+
 export function richText(children: Node[]) {
   return {
     root: { type: 'root', version: 1, direction: 'ltr' as const, format: '' as const, indent: 0, children },

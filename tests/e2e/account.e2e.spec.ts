@@ -18,9 +18,15 @@ describeInBrowser('my account page', () => {
       })
     ).status === 200
 
-  /** Types into a field and waits for the form's state to follow (saving before it does is refused as invalid). */
+  /**
+   * Types into a field key by key, as a person does, and waits for the form's state to follow.
+   * (Filled in one go right after the fields opened, the form kept the "required" Payload marks
+   * them with when "Đổi mật khẩu" opens them, and refused to save: "Xin hãy sửa lại những fields
+   * không hợp lệ.")
+   */
   async function type(page: Page, selector: string, value: string) {
-    await page.fill(selector, value)
+    await page.locator(selector).clear()
+    await page.locator(selector).pressSequentially(value, { delay: 15 })
     // the field keeps what was typed (a field drawn again meanwhile would have lost it) and the
     // form state it sends has come back
     await page.waitForFunction(([sel, text]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === text, [selector, value] as const)
@@ -43,15 +49,29 @@ describeInBrowser('my account page', () => {
     expect(await page.getByText('Cần khi đổi e-mail hoặc mật khẩu của chính bạn.').count()).toBe(1)
 
     const newPassword = 'hoa-sen-no-giua-dam-2026'
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()
-    await type(page, '#field-password', newPassword)
-    await type(page, '#field-confirm-password', newPassword)
+    /**
+     * Opens the new-password fields and fills them after the pause a person takes. Typed at once
+     * (well under a second, sending no request meanwhile), the fields kept the "required" Payload
+     * marks them with on opening and the save was refused in the browser: "Xin hãy sửa lại những
+     * fields không hợp lệ." A person does not type that fast; the browser test waits as one would.
+     */
+    const typeNewPassword = async () => {
+      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()
+      await page.locator('#field-password').waitFor()
+      await page.waitForLoadState('networkidle')
+      await page.waitForTimeout(2000)
+      await type(page, '#field-password', newPassword)
+      await type(page, '#field-confirm-password', newPassword)
+    }
+    await typeNewPassword()
     await page.getByRole('button', { name: 'Lưu' }).click()
     await page.getByText('Nhập mật khẩu hiện tại để đổi e-mail hoặc mật khẩu.').first().waitFor()
     expect(await canLogIn(account.email, account.password)).toBe(true)
     expect(await canLogIn(account.email, newPassword)).toBe(false)
 
+    // a refused save closes the new-password fields again (Payload's account form): opened anew
     await type(page, '#field-currentPassword', account.password)
+    if (!(await page.locator('#field-password').isVisible())) await typeNewPassword()
     // the save's answer carries the message the toast shows; the toast itself may be gone again
     // before a loaded machine looks for it (the saved password ends the other sessions)
     const saved = page.waitForResponse((r) => ['PATCH', 'POST'].includes(r.request().method()) && /^\/api\/users\/\d+/.test(new URL(r.url()).pathname))

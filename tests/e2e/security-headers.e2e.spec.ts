@@ -15,7 +15,7 @@ const describeInBrowser = browserAvailable() ? describe : describe.skip
 const ARTICLE = '/bai-viet/thi-dua-tao-dot-pha-ve-cai-cach-hanh-chinh-gan-voi-chuyen-doi-so'
 const READER_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+  "connect-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
 const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'self'; sandbox"
 const COMMON = {
   'x-content-type-options': 'nosniff',

@@ -66,6 +66,8 @@ export type NvArticle = {
   external_link?: number
   homeimgfile?: string
   homeimgalt?: string
+  /** 0 hero not on the page, 1 small left of the lead, 2 large under it (NukeViet's default here) */
+  imgposition?: number
   keywords?: string
   topicid?: number
   tags?: string[]
@@ -145,7 +147,7 @@ export async function createNukeViet(prefix = 'nv4'): Promise<NukeVietFixture> {
         bodyhtml: a.bodyhtml ?? '',
         keywords: a.keywords ?? '',
         sourcetext: a.sourcetext ?? '',
-        imgposition: 2,
+        imgposition: a.imgposition ?? 2,
       })
       for (const keyword of a.tags ?? []) await insert(lang, 'tags_id', { id: a.id, tid: 0, keyword })
       for (const aid of a.penIds ?? []) await insert(lang, 'authorlist', { id: a.id, aid, alias: '', pseudonym: '' })

@@ -1,6 +1,8 @@
 /** Articles as the newsroom writes them: slugs, categories, expiry and scheduled publishing. */
 import type { Payload } from 'payload'
 
+import { paragraph, richText, videoEmbed } from '../../src/seed/lexical'
+import { VIDEO_MESSAGE } from '../../src/lib/video'
 import { articleData, makeCategory, makeUser } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -71,6 +73,27 @@ describe('article categories', () => {
     await expect(
       payload.create({ collection: 'articles', data: { ...articleData(category), primaryCategory: undefined as never } }),
     ).rejects.toMatchObject({ status: 400 })
+  })
+})
+
+describe('embedded videos', () => {
+  it('keep a YouTube or Vimeo address as pasted', async () => {
+    const body = richText([paragraph('Xem video:'), videoEmbed('https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'Toàn cảnh lễ hội'), videoEmbed('https://vimeo.com/76979871')])
+    const doc = await payload.create({ collection: 'articles', data: articleData(category, { body }), depth: 0 })
+    const fields = (doc.body as { root: { children: { fields?: { url: string } }[] } }).root.children.map((c) => c.fields?.url)
+    expect(fields).toEqual([undefined, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://vimeo.com/76979871'])
+  })
+
+  it('refuse any other address with the reason, and save nothing', async () => {
+    const before = await payload.count({ collection: 'articles' })
+    for (const url of ['https://evil.example/embed/dQw4w9WgXcQ', 'javascript:alert(1)', 'https://www.youtube.com/watch?v=ngắn']) {
+      const body = richText([videoEmbed(url)])
+      await expect(payload.create({ collection: 'articles', data: articleData(category, { title: `Video ${url}`, body }) })).rejects.toMatchObject({
+        status: 400,
+        data: { errors: expect.arrayContaining([{ label: 'Nội dung > Địa chỉ video', message: VIDEO_MESSAGE, path: 'body.url' }]) },
+      })
+    }
+    expect(await payload.count({ collection: 'articles' })).toEqual(before)
   })
 })
 

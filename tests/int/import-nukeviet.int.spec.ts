@@ -45,7 +45,9 @@ const FIGURE_BODY = `<p style="text-align: justify;">Theo báo cáo của UBND h
 	</tbody>
 </table>
 
-<p><iframe src="https://www.youtube.com/embed/abc123" width="560" height="315"></iframe></p>
+<p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="560" height="315"></iframe></p>
+
+<p><iframe src="https://www.google.com/maps/embed?pb=1" width="600" height="450"></iframe></p>
 
 <p style="text-align: right;"><strong>Minh Tâm</strong></p>`
 
@@ -109,7 +111,7 @@ async function buildSite() {
     alias: 'bai-dan-nguon',
     bodyhtml: plain('Xem bài gốc.'),
   })
-  await nv.addArticle('vi', { id: 9, catid: 3, status: 2, publtime: NOW - 2 * DAY, title: 'Hẹn giờ đã tới', alias: 'hen-gio-da-toi', bodyhtml: plain('Đã tới giờ.') })
+  await nv.addArticle('vi', { id: 9, catid: 3, status: 2, imgposition: 0, publtime: NOW - 2 * DAY, title: 'Hẹn giờ đã tới', alias: 'hen-gio-da-toi', bodyhtml: plain('Đã tới giờ.') })
   // the same alias as id 1 (NukeViet tells them apart by the id), the same picture again, a missing file
   await nv.addArticle('vi', {
     ...base,
@@ -119,6 +121,7 @@ async function buildSite() {
     title: 'Trùng alias',
     alias: 'chu-tich-ubnd-tinh-giai-ngan',
     homeimgfile: '2026_11/dsc_1430.jpg',
+    imgposition: 1,
     bodyhtml: `${plain('Ảnh lặp lại và ảnh thiếu.')}\n\n<figure class="image image-left"><img alt="Ảnh thiếu" src="/uploads/news/2026_11/khong-co.jpg" width="400" height="267" />\n<figcaption>Ảnh thiếu</figcaption>\n</figure>`,
   })
   await nv.addArticle('en', { ...base, id: 1, catid: 1, status: 1, title: 'Binh Phuoc&#039;s investment', alias: 'binh-phuoc-investment', bodyhtml: plain('In English.') })
@@ -185,7 +188,7 @@ describe('a dry run', () => {
     expect(summary.counts.images).toEqual({ created: 2, updated: 0, unchanged: 0 })
     expect(summary.missingImages).toEqual([{ file: 'uploads/news/2026_11/khong-co.jpg', article: 'vi:news_rows:10' }])
     expect(summary.dropped).toEqual([
-      { article: 'vi:news_rows:1', what: ['video nhúng https://www.youtube.com/embed/abc123 (chưa có khối nhúng video)'] },
+      { article: 'vi:news_rows:1', what: ['iframe https://www.google.com/maps/embed?pb=1 (chỉ giữ video YouTube, Vimeo)'] },
       { article: 'vi:news_rows:10', what: ['ảnh /uploads/news/2026_11/khong-co.jpg (thiếu tệp)'] },
     ])
     for (const collection of ['articles', 'images', 'categories', 'authors', 'redirects'] as const) expect(await count(collection)).toBe(0)
@@ -240,12 +243,14 @@ describe('what moves', () => {
     expect(doc.heroCaption).toBe('Quang cảnh "buổi làm việc"')
   })
 
-  it('turns both caption styles into image blocks, keeps the table, reports the iframe, uploads each picture once', async () => {
+  it('turns both caption styles into image blocks, keeps the table and the YouTube video, reports the map, uploads each picture once', async () => {
     const doc = await article('vi:news_rows:1')
-    const children = (doc.body as { root: { children: { type: string; fields?: { image: number; caption: string } }[] } }).root.children
-    const blocks = children.filter((c) => c.type === 'block').map((c) => c.fields!)
+    type Fields = { blockType: string; image: number; caption: string; url: string }
+    const children = (doc.body as { root: { children: { type: string; fields?: Fields }[] } }).root.children
+    const blocks = children.filter((c) => c.fields?.blockType === 'imageWithCaption').map((c) => c.fields!)
     expect(blocks.map((b) => b.caption)).toEqual(['Quang cảnh buổi làm việc tại huyện Bù Đăng', "Lễ hội S'tiêng sóc Bom Bo"])
-    expect(children.map((c) => c.type)).toEqual(['paragraph', 'block', 'paragraph', 'block', 'table', 'paragraph'])
+    expect(children.map((c) => c.fields?.blockType ?? c.type)).toEqual(['paragraph', 'imageWithCaption', 'paragraph', 'imageWithCaption', 'table', 'videoEmbed', 'paragraph'])
+    expect(children[5]!.fields).toMatchObject({ url: 'https://www.youtube.com/embed/dQw4w9WgXcQ', caption: '' })
     expect(doc.heroImage).toBe(blocks[0]!.image)
     const images = await payload.find({ collection: 'images', sort: 'nukevietKey', overrideAccess: true })
     // the centred-<p> picture had no alt: its caption gives it one
@@ -276,6 +281,12 @@ describe('what moves', () => {
 
   it('gives two articles with one alias pages of their own', async () => {
     expect((await article('vi:news_rows:10')).slug).toBe('chu-tich-ubnd-tinh-giai-ngan-10')
+  })
+
+  it('keeps where NukeViet showed the hero image (imgposition 2, 1, 0)', async () => {
+    expect((await article('vi:news_rows:1')).heroPosition).toBe('large')
+    expect((await article('vi:news_rows:10')).heroPosition).toBe('small')
+    expect((await article('vi:news_rows:9')).heroPosition).toBe('hidden')
   })
 
   it('moves the English module into the English locale', async () => {

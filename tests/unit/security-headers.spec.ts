@@ -46,7 +46,7 @@ describe('which policy a response gets', () => {
   it('a reader’s page: the strict policy, no inline script, no nonce', () => {
     expect(READER_CSP).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+        "connect-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
     )
     const { req, res, set } = exchange('/bai-viet/x')
     securityHeaders('http://localhost')(req, res)

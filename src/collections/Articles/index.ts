@@ -14,6 +14,7 @@ import { abandonArticleEndpoint } from './endpoints/abandon'
 import { saveArticleEndpoint } from './endpoints/save'
 import { scheduleEndpoints } from './endpoints/schedule'
 import { ImageWithCaption } from './blocks/ImageWithCaption'
+import { VideoEmbed } from './blocks/VideoEmbed'
 import { deleteVotes } from './hooks/deleteVotes'
 import { includePrimaryCategory } from './hooks/includePrimaryCategory'
 import { indexForSearch } from './hooks/indexForSearch'
@@ -140,13 +141,31 @@ export const Articles: CollectionConfig = {
       ],
     },
     {
+      // NukeViet's `imgposition` (2, 1, 0), which the importer keeps
+      name: 'heroPosition',
+      type: 'select',
+      defaultValue: 'large',
+      label: { vi: 'Vị trí ảnh đại diện', en: 'Hero image position' },
+      options: [
+        { value: 'large', label: { vi: 'Lớn, dưới sapo', en: 'Large, under the lead' } },
+        { value: 'small', label: { vi: 'Nhỏ, bên trái sapo', en: 'Small, left of the lead' } },
+        { value: 'hidden', label: { vi: 'Không hiện trong trang bài', en: 'Not shown on the article page' } },
+      ],
+      admin: {
+        description: {
+          vi: 'Ảnh đại diện vẫn dùng cho danh sách tin và khi chia sẻ lên mạng xã hội.',
+          en: 'The hero image is still used in lists and when shared.',
+        },
+      },
+    },
+    {
       name: 'body',
       type: 'richText',
       localized: true,
       label: { vi: 'Nội dung', en: 'Body' },
       editor: lexicalEditor({
         // tables: articles moved from NukeViet keep theirs (src/import/nukeviet)
-        features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [ImageWithCaption] }), EXPERIMENTAL_TableFeature()],
+        features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [ImageWithCaption, VideoEmbed] }), EXPERIMENTAL_TableFeature()],
       }),
     },
     {

@@ -1,19 +1,23 @@
 /**
  * NukeViet's `bodyhtml` split into what Lexical's HTML converter takes and what becomes our blocks:
  * both caption styles (CKEditor image2 `<figure>` + `<figcaption>`, and an `<img>` alone in a `<p>`
- * followed by a `<p><em>caption</em></p>`) become image-with-caption pieces; iframes, scripts,
- * forms and objects are taken out and named, so the importer reports them per article.
+ * followed by a `<p><em>caption</em></p>`) become image-with-caption pieces; a YouTube or Vimeo
+ * iframe becomes a video piece (our embedded-video block); other iframes, scripts, forms and
+ * objects are taken out and named, so the importer reports them per article.
  */
 import { Window } from 'happy-dom'
 
+import { parseVideo } from '../../lib/video'
+
 export type BodyImage = { src: string; alt: string; caption: string }
-export type BodyPiece = { kind: 'html'; html: string } | { kind: 'image'; image: BodyImage }
+export type BodyPiece = { kind: 'html'; html: string } | { kind: 'image'; image: BodyImage } | { kind: 'video'; url: string }
 export type SplitBody = { pieces: BodyPiece[]; dropped: string[] }
 
 const DROPPED_TAGS = ['script', 'style', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'audio', 'video', 'canvas', 'svg']
-const VIDEO_HOSTS = /^(?:https?:)?\/\/(?:www\.)?(?:youtube\.com|youtube-nocookie\.com|youtu\.be|player\.vimeo\.com|www\.facebook\.com\/plugins\/video)/i
+/** Where a video piece stands until the walk below reaches it. */
+const VIDEO_MARK = 'data-nv-video'
 
-type El = { tagName: string; textContent: string | null; getAttribute(name: string): string | null; querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El>; remove(): void; childNodes: ArrayLike<unknown>; outerHTML: string; children: ArrayLike<El>; nextElementSibling: El | null; innerHTML: string; parentElement: El | null }
+type El = { tagName: string; textContent: string | null; getAttribute(name: string): string | null; querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El>; remove(): void; childNodes: ArrayLike<unknown>; outerHTML: string; children: ArrayLike<El>; nextElementSibling: El | null; innerHTML: string; parentElement: El | null; after(node: unknown): void; setAttribute(name: string, value: string): void; hasAttribute(name: string): boolean }
 
 const text = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim()
 
@@ -59,7 +63,16 @@ export function splitBody(html: string): SplitBody {
   const dropped: string[] = []
   for (const el of Array.from(root.querySelectorAll('iframe'))) {
     const src = (el.getAttribute('src') ?? '').trim()
-    dropped.push(VIDEO_HOSTS.test(src) ? `video nhúng ${src} (chưa có khối nhúng video)` : `iframe ${src || '(không có src)'}`)
+    if (parseVideo(src)) {
+      // after the paragraph (or div…) holding it, at the top level the walk below goes through
+      let top = el
+      while (top.parentElement && top.parentElement !== root) top = top.parentElement
+      const mark = document.createElement('div') as unknown as El
+      mark.setAttribute(VIDEO_MARK, src)
+      top.after(mark)
+    } else {
+      dropped.push(`iframe ${src || '(không có src)'} (chỉ giữ video YouTube, Vimeo)`)
+    }
     removeLeavingNoEmptyParent(el)
   }
   for (const tag of DROPPED_TAGS) {
@@ -84,6 +97,10 @@ export function splitBody(html: string): SplitBody {
     }
     if (node.nodeType !== 1 || skip.has(node)) continue
     const el = node
+    if (el.hasAttribute(VIDEO_MARK)) {
+      pieces.push({ kind: 'video', url: el.getAttribute(VIDEO_MARK) ?? '' })
+      continue
+    }
     if (el.tagName === 'FIGURE') {
       const img = el.querySelector('img')
       const caption = text(el.querySelector('figcaption')?.textContent)

@@ -404,10 +404,21 @@ async function buildBody(ctx: Ctx, html: string, title: string, articleKey: stri
   dropped.push(...removed)
   const children: LexicalNode[] = []
   let images = 0
+  let videos = 0
   for (const piece of pieces) {
     if (piece.kind === 'html') {
       const state = convertHTMLToLexical({ editorConfig: ctx.editorConfig, html: piece.html, JSDOM: HappyJSDOM as never })
       children.push(...(state.root.children as LexicalNode[]))
+      continue
+    }
+    if (piece.kind === 'video') {
+      videos += 1
+      children.push({
+        type: 'block',
+        version: 2,
+        format: '',
+        fields: { id: `nv${articleKey.replace(/\W/g, '')}v${videos}`.slice(0, 24), blockName: '', blockType: 'videoEmbed', url: piece.url, caption: '' },
+      })
       continue
     }
     const image: BodyImage = piece.image
@@ -428,6 +439,9 @@ async function buildBody(ctx: Ctx, html: string, title: string, articleKey: stri
   }
   return { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children } }
 }
+
+/** NukeViet's `imgposition`: 0 not on the article page, 1 small left of the lead, 2 large under it. */
+const HERO_POSITION: Record<number, 'hidden' | 'small' | 'large'> = { 0: 'hidden', 1: 'small', 2: 'large' }
 
 const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
@@ -488,6 +502,7 @@ async function importArticle(ctx: Ctx, lang: string, locale: Locale, row: Row, c
     body,
     heroImage,
     heroCaption: heroImage ? homeAlt : '',
+    heroPosition: HERO_POSITION[num(row.imgposition)] ?? 'large',
     byline: byline || null,
     authors: extra.authors,
     primaryCategory: primary.id,

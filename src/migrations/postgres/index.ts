@@ -5,6 +5,7 @@ import * as migration_20261127_173712_image_sizes_medium_sidebar from './2026112
 import * as migration_20261201_004745_review_workflow from './20261201_004745_review_workflow';
 import * as migration_20261201_042137_security_hardening from './20261201_042137_security_hardening';
 import * as migration_20261201_075428_backups_and_nukeviet from './20261201_075428_backups_and_nukeviet';
+import * as migration_20261202_025849_article_hero_position from './20261202_025849_article_hero_position';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_075428_backups_and_nukeviet.up,
     down: migration_20261201_075428_backups_and_nukeviet.down,
-    name: '20261201_075428_backups_and_nukeviet'
+    name: '20261201_075428_backups_and_nukeviet',
+  },
+  {
+    up: migration_20261202_025849_article_hero_position.up,
+    down: migration_20261202_025849_article_hero_position.down,
+    name: '20261202_025849_article_hero_position'
   },
 ];

@@ -101,8 +101,17 @@ export default async function ArticlePage({ params }: Props) {
           </a>
         ) : null}
       </div>
-      {article.lead ? <p className="article__lead">{article.lead}</p> : null}
-      <Figure image={article.heroImage} caption={article.heroCaption} priority />
+      {article.heroPosition === 'small' ? (
+        <div className="article__intro">
+          <Figure image={article.heroImage} caption={article.heroCaption} priority small />
+          {article.lead ? <p className="article__lead">{article.lead}</p> : null}
+        </div>
+      ) : (
+        <>
+          {article.lead ? <p className="article__lead">{article.lead}</p> : null}
+          {article.heroPosition !== 'hidden' ? <Figure image={article.heroImage} caption={article.heroCaption} priority /> : null}
+        </>
+      )}
       <ArticleBody data={article.body} />
       {article.byline ? (
         <p className="article__byline">
