@@ -176,8 +176,10 @@ function watchMemory(pid) {
     for (let i = 0; i < found.length; i += 1) for (const [child, parent] of parents) if (parent === found[i]) found.push(child)
     return found
   }
+  const started = Date.now()
   const sample = () => {
     const sizes = descendants().map(rssKb)
+    if (process.env.BENCH_MEMORY_TRACE) console.error(`[mem] ${((Date.now() - started) / 1000).toFixed(0)} s: ${sizes.map(mb).join(' + ')}`)
     largest = Math.max(largest, ...sizes)
     tree = Math.max(tree, sizes.reduce((a, b) => a + b, 0))
   }

@@ -4,6 +4,9 @@
  * missing file, a table, a YouTube iframe, an English module) moves over; a dry run writes
  * nothing; a run stopped after 3 articles is finished by the next; a second run changes nothing.
  */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
 import type { Payload } from 'payload'
 
 import { importNukeViet, StoppedForTest, type ImportSummary } from '../../src/import/nukeviet/importer'
@@ -346,5 +349,37 @@ describe('a second run', () => {
     expect(summary.counts.articles).toEqual({ created: 0, updated: 1, unchanged: 10 })
     expect(await isPublic('vi:news_rows:9')).toBe(false)
     expect((await article('vi:news_rows:9'))._status).toBe('draft')
+  })
+})
+
+describe('an article added later whose picture is damaged, and whose source address cannot be held', () => {
+  it('is imported without the picture and without that redirect, each reported, and the run goes on', async () => {
+    const site = nv.site
+    await fs.writeFile(path.join(site, 'uploads', 'news', '2026_11', 'hong.jpg'), 'không phải ảnh')
+    await nv.addArticle('vi', {
+      id: 12,
+      catid: 3,
+      status: 1,
+      publtime: NOW - DAY,
+      external_link: 1,
+      sourcetext: 'https://bptv.vn/bai có dấu cách.html',
+      title: 'Ảnh hỏng',
+      alias: 'anh-hong',
+      bodyhtml: `${plain('Trước ảnh.')}<figure class="image"><img alt="Ảnh hỏng" src="/uploads/news/2026_11/hong.jpg" /><figcaption>Ảnh hỏng</figcaption></figure>`,
+    })
+    const summary = await run()
+    expect(summary.counts.articles).toEqual({ created: 1, updated: 0, unchanged: 11 })
+    expect(summary.counts.images).toEqual({ created: 0, updated: 0, unchanged: 2 })
+    expect(summary.skipped).toEqual([
+      { key: 'uploads/news/2026_11/hong.jpg', reason: expect.stringMatching(/^ảnh không tải lên được: /) },
+      {
+        key: '/vi/news/kinh-te/anh-hong-12.html',
+        reason: 'không tạo được chuyển hướng đến https://bptv.vn/bai có dấu cách.html: địa chỉ không hợp lệ',
+      },
+    ])
+    expect(summary.dropped).toEqual([{ article: 'vi:news_rows:12', what: ['ảnh /uploads/news/2026_11/hong.jpg (không đọc được)'] }])
+    expect((await article('vi:news_rows:12')).title).toBe('Ảnh hỏng')
+    expect(await count('images')).toBe(2)
+    expect(await redirectTo('/vi/news/kinh-te/anh-hong-12.html')).toBeUndefined()
   })
 })

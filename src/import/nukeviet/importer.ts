@@ -13,7 +13,7 @@ import type { Payload, RichTextField } from 'payload'
 import { slugify } from '../../lib/slug'
 import { redirectKey, redirectTarget } from '../../redirects/paths.mjs'
 import { localePath, type Locale } from '../../lib/locale'
-import { HappyJSDOM, closeDom, splitBody, type BodyImage } from './body'
+import { HappyJSDOM, closeDom, splitBody, type BodyImage, type BodyPiece } from './body'
 import { ImportError, findLanguages, type Row, type Source } from './source'
 import { decodeLead, decodeText, mergeTags, splitKeywords } from './text'
 
@@ -56,6 +56,11 @@ type Ctx = ImportOptions & {
   now: Date
   editorConfig: SanitizedServerEditorConfig
   images: Map<string, { id: number | string; url: string } | null>
+  /** each picture's one upload (or lookup), by key, started ahead of the article that needs it */
+  uploads: Map<string, Promise<UploadResult>>
+  uploadSlots: Slots
+  /** a page's bodies as split when their pictures were started, by article key */
+  bodies: Map<string, BodyPiece[]>
   redirects: Map<string, { id: number | string; to: string }>
 }
 
@@ -74,6 +79,9 @@ export async function importNukeViet(options: ImportOptions): Promise<ImportSumm
     now: options.now ?? new Date(),
     editorConfig: editorConfigFactory.fromField({ field: body }),
     images: new Map(),
+    uploads: new Map(),
+    uploadSlots: new Slots(UPLOADS_AT_ONCE),
+    bodies: new Map(),
     redirects: new Map(),
     summary: {
       langs,
@@ -89,8 +97,11 @@ export async function importNukeViet(options: ImportOptions): Promise<ImportSumm
   await loadRedirects(ctx)
   try {
     for (const lang of langs) await importLanguage(ctx, lang)
+    await Promise.allSettled(ctx.uploads.values())
     await checkImageRedirects(ctx)
   } finally {
+    // a run stopped half way leaves no upload going on behind it
+    await Promise.allSettled(ctx.uploads.values())
     await closeDom()
     ctx.summary.durationMs = Date.now() - started
   }
@@ -306,6 +317,7 @@ async function importLanguage(ctx: Ctx, lang: string) {
     )
     if (page.length === 0) break
     const ids = page.map((r) => num(r.id))
+    prefetchPictures(ctx, page, lang, await unchangedSince(ctx, lang, locale, page), categories)
     const tagRows = await source.rows(`SELECT id, keyword FROM ${source.table(lang, 'tags_id')} WHERE id IN (?)`, [ids])
     const penRows = await source.rows(`SELECT id, aid FROM ${source.table(lang, 'authorlist')} WHERE id IN (?) ORDER BY id, aid`, [ids])
     for (const row of page) {
@@ -322,6 +334,23 @@ async function importLanguage(ctx: Ctx, lang: string) {
       if (ctx.stopAfterArticles !== undefined && done >= ctx.stopAfterArticles) throw new StoppedForTest(`dừng sau ${done} bài (thử nghiệm)`)
     }
   }
+}
+
+/** The page's articles imported before and not edited on NukeViet since (importArticle's own test). */
+async function unchangedSince(ctx: Ctx, lang: string, locale: Locale, rows: Row[]): Promise<Set<number>> {
+  const keys = rows.map((r) => `${lang}:news_rows:${num(r.id)}`)
+  const found = await ctx.payload.find({
+    collection: 'articles',
+    where: { nukevietKey: { in: keys } },
+    limit: keys.length,
+    depth: 0,
+    draft: true,
+    locale,
+    overrideAccess: true,
+    select: { nukevietKey: true, updatedAt: true },
+  })
+  const saved = new Map(found.docs.map((d) => [String(d.nukevietKey), Date.parse(String(d.updatedAt))]))
+  return new Set(rows.filter((r) => num(r.edittime) * 1000 <= (saved.get(`${lang}:news_rows:${num(r.id)}`) ?? -Infinity)).map((r) => num(r.id)))
 }
 
 type Extra = { tags: string[]; authors: (number | string)[]; topic?: string; source?: { title: string; link: string } }
@@ -347,24 +376,39 @@ function statusOf(ctx: Ctx, row: Row): { kind: keyof ImportSummary['statuses']; 
 }
 
 type Uploaded = { id: number | string; url: string }
+type UploadResult = Uploaded | null | 'missing' | 'unreadable'
+
+/** Pictures made at once: libvips makes each one's sizes on both cores; a second overlaps the article work. */
+const UPLOADS_AT_ONCE = Number(process.env.IMPORT_UPLOADS_AT_ONCE) || 2
 
 /**
- * A picture of the old site's `uploads/news/`, uploaded once (found by its key afterwards).
- * `null`: not one of the site's pictures (another host, another folder); `'missing'`: its file is not in --site.
+ * A picture of the old site's `uploads/news/`, uploaded once (found by its key afterwards); the
+ * first article naming it gives its alt text. Uploads run in the background, two at a time,
+ * ahead of the articles that use them (see `prefetchPictures`); an article awaits its own.
+ * `null`: not one of the site's pictures (another host, another folder); `'missing'`: its file is
+ * not in --site; `'unreadable'`: the file is no picture the images collection takes (reported).
  */
-async function uploadImage(ctx: Ctx, src: string, alt: string, articleKey: string): Promise<Uploaded | null | 'missing'> {
+function uploadImage(ctx: Ctx, src: string, alt: string, articleKey: string): Promise<UploadResult> {
   let pathname: string
   try {
     pathname = decodeURIComponent(new URL(src, 'http://nukeviet.invalid').pathname)
   } catch {
-    return null
+    return Promise.resolve(null)
   }
   const match = /^\/uploads\/news\/(.+)$/.exec(pathname)
-  if (!match) return null
+  if (!match) return Promise.resolve(null)
   const rel = match[1]
-  if (rel.split('/').some((part) => part === '..' || part === '')) return null
+  if (rel.split('/').some((part) => part === '..' || part === '')) return Promise.resolve(null)
   const key = `img:news/${rel}`
-  if (ctx.images.has(key)) return ctx.images.get(key) ?? 'missing'
+  let job = ctx.uploads.get(key)
+  if (!job) {
+    job = uploadOnce(ctx, key, rel, alt, articleKey)
+    ctx.uploads.set(key, job)
+  }
+  return job
+}
+
+async function uploadOnce(ctx: Ctx, key: string, rel: string, alt: string, articleKey: string): Promise<UploadResult> {
   const existing = await findByKey(ctx, 'images', key)
   if (existing) {
     const found = { id: existing.id, url: String(existing.url ?? '') }
@@ -378,30 +422,97 @@ async function uploadImage(ctx: Ctx, src: string, alt: string, articleKey: strin
     ctx.images.set(key, null)
     return 'missing'
   }
-  ctx.summary.counts.images.created += 1
   if (ctx.dryRun) {
+    ctx.summary.counts.images.created += 1
     const found = { id: `dry:${key}`, url: '' }
     ctx.images.set(key, found)
     return found
   }
-  const doc = await ctx.payload.create({
-    collection: 'images',
-    data: { alt: alt.slice(0, 250), nukevietKey: key },
-    filePath: file,
-    overrideAccess: true,
-    depth: 0,
-  })
-  const found = { id: doc.id, url: String(doc.url ?? '') }
-  ctx.images.set(key, found)
-  ctx.onProgress?.({ phase: 'images', done: ctx.summary.counts.images.created, total: 0 })
-  return found
+  // Two pictures of one name (2026_09/x.jpg, 2026_10/x.jpg) are never made at once: Payload picks
+  // the free file name (x-1.jpg) by looking at what exists, which two at once would both miss.
+  const name = path.basename(rel).toLowerCase().replace(/(?:-\d+)?\.[^.]*$/, '')
+  await ctx.uploadSlots.acquire(name)
+  try {
+    const doc = await ctx.payload.create({
+      collection: 'images',
+      data: { alt: alt.slice(0, 250), nukevietKey: key },
+      filePath: file,
+      overrideAccess: true,
+      depth: 0,
+    })
+    const found = { id: doc.id, url: String(doc.url ?? '') }
+    ctx.images.set(key, found)
+    ctx.summary.counts.images.created += 1
+    ctx.onProgress?.({ phase: 'images', done: ctx.summary.counts.images.created, total: 0 })
+    return found
+  } catch (error) {
+    // a damaged file or one over MAX_IMAGE_MEGAPIXELS: reported, the run goes on
+    ctx.summary.skipped.push({ key: `uploads/news/${rel}`, reason: `ảnh không tải lên được: ${(error as Error).message}` })
+    ctx.images.set(key, null)
+    return 'unreadable'
+  } finally {
+    ctx.uploadSlots.release(name)
+  }
+}
+
+/** At most `size` at once, never two holding the same name. */
+class Slots {
+  private busy = new Set<string>()
+  private waiting: { name: string; go: () => void }[] = []
+  constructor(private size: number) {}
+  acquire(name: string): Promise<void> {
+    return new Promise((go) => {
+      this.waiting.push({ name, go })
+      this.pump()
+    })
+  }
+  release(name: string) {
+    this.busy.delete(name)
+    this.pump()
+  }
+  private pump() {
+    while (this.busy.size < this.size) {
+      const next = this.waiting.findIndex((w) => !this.busy.has(w.name))
+      if (next < 0) return
+      const [{ name, go }] = this.waiting.splice(next, 1)
+      this.busy.add(name)
+      go()
+    }
+  }
+}
+
+/**
+ * Starts the uploads of a page of articles' pictures, in the order the articles will ask for
+ * them (body, then hero), for the articles that will be written (an article unchanged since the
+ * last run uploads nothing). Nothing awaits them here; each article awaits its own.
+ */
+function prefetchPictures(ctx: Ctx, rows: Row[], lang: string, unchanged: Set<number>, categories: Map<number, Category>) {
+  for (const row of rows) {
+    const nvId = num(row.id)
+    if (unchanged.has(nvId) || !categories.has(num(row.catid))) continue
+    const key = `${lang}:news_rows:${nvId}`
+    const title = decodeText(row.title)
+    const pieces = splitBody(String(row.bodyhtml ?? '')).pieces
+    ctx.bodies.set(key, pieces)
+    for (const piece of pieces) {
+      if (piece.kind !== 'image' || !piece.image.src) continue
+      const job = uploadImage(ctx, piece.image.src, piece.image.alt || piece.image.caption || title, key)
+      job.catch(() => {})
+    }
+    const home = String(row.homeimgfile ?? '').trim()
+    if (home && num(row.homeimgthumb) !== 3 && !/^(?:https?:)?\/\//i.test(home)) {
+      uploadImage(ctx, `/uploads/news/${home}`, decodeText(row.homeimgalt) || title, key).catch(() => {})
+    }
+  }
 }
 
 type LexicalNode = { type: string; [k: string]: unknown }
 
 async function buildBody(ctx: Ctx, html: string, title: string, articleKey: string, dropped: string[]) {
-  const { pieces, dropped: removed } = splitBody(html)
+  const { pieces: split, dropped: removed } = splitBody(html)
   dropped.push(...removed)
+  const pieces = ctx.bodies.get(articleKey) ?? split
+  ctx.bodies.delete(articleKey)
   const children: LexicalNode[] = []
   let images = 0
   let videos = 0
@@ -424,8 +535,14 @@ async function buildBody(ctx: Ctx, html: string, title: string, articleKey: stri
     const image: BodyImage = piece.image
     const alt = image.alt || image.caption || title
     const uploaded = image.src ? await uploadImage(ctx, image.src, alt, articleKey) : null
-    if (!uploaded || uploaded === 'missing') {
-      dropped.push(uploaded === 'missing' ? `ảnh ${image.src} (thiếu tệp)` : `ảnh ${image.src || '(không có src)'} (không nằm trong uploads/news của trang)`)
+    if (!uploaded || typeof uploaded === 'string') {
+      dropped.push(
+        uploaded === 'missing'
+          ? `ảnh ${image.src} (thiếu tệp)`
+          : uploaded === 'unreadable'
+            ? `ảnh ${image.src} (không đọc được)`
+            : `ảnh ${image.src || '(không có src)'} (không nằm trong uploads/news của trang)`,
+      )
       if (image.caption) children.push(...(convertHTMLToLexical({ editorConfig: ctx.editorConfig, html: `<p><em>${escape(image.caption)}</em></p>`, JSDOM: HappyJSDOM as never }).root.children as LexicalNode[]))
       continue
     }
@@ -479,7 +596,7 @@ async function importArticle(ctx: Ctx, lang: string, locale: Locale, row: Row, c
       dropped.push(`ảnh đại diện ở trang khác ${home} (không tải về)`)
     } else {
       const uploaded = await uploadImage(ctx, `/uploads/news/${home}`, homeAlt || title, key)
-      if (uploaded && uploaded !== 'missing') heroImage = uploaded.id
+      if (uploaded && typeof uploaded !== 'string') heroImage = uploaded.id
       else dropped.push(`ảnh đại diện ${home} (${uploaded === 'missing' ? 'thiếu tệp' : 'không đọc được'})`)
     }
   }
