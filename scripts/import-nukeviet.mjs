@@ -26,6 +26,8 @@ console.log('\n▶ Chuyển dữ liệu từ NukeViet...')
 // A heap cap keeps the run under 400 MB resident: V8 otherwise grows its heap well past what the
 // import keeps alive (a flat ~150 MB, pages of 50 articles), then the pictures' buffers come on top.
 const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? '' : ' --max-old-space-size=256 --max-semi-space-size=4'
-const env = { ...cliEnv, NODE_OPTIONS: `${cliEnv.NODE_OPTIONS ?? ''}${heap}`.trim() }
+// and glibc's per-thread malloc arenas, which libvips' threads otherwise grow without giving back
+// (sharp's documentation advises this on glibc)
+const env = { MALLOC_ARENA_MAX: '2', ...cliEnv, NODE_OPTIONS: `${cliEnv.NODE_OPTIONS ?? ''}${heap}`.trim() }
 const importer = spawn(bin('payload'), ['run', 'src/import/nukeviet/cli.ts', '--', ...args], { cwd: root, env, stdio: 'inherit' })
 importer.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

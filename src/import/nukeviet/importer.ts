@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { convertHTMLToLexical, editorConfigFactory, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
-import type { Payload, RichTextField } from 'payload'
+import { getFileByPath, type Payload, type RichTextField } from 'payload'
 
 import { slugify } from '../../lib/slug'
 import { redirectKey, redirectTarget } from '../../redirects/paths.mjs'
@@ -428,15 +428,19 @@ async function uploadOnce(ctx: Ctx, key: string, rel: string, alt: string, artic
     ctx.images.set(key, found)
     return found
   }
-  // Two pictures of one name (2026_09/x.jpg, 2026_10/x.jpg) are never made at once: Payload picks
-  // the free file name (x-1.jpg) by looking at what exists, which two at once would both miss.
-  const name = path.basename(rel).toLowerCase().replace(/(?:-\d+)?\.[^.]*$/, '')
-  await ctx.uploadSlots.acquire(name)
+  // Stored under its whole NukeViet path (2026_09/x.jpg → 2026_09-x.jpg): NukeViet keeps names
+  // unique within a folder only, and Payload finds a free name for a taken one by trying x-1, x-2…
+  // one query at a time. Two pictures of one stem are never made at once: both would take the
+  // same free name.
+  const name = rel.replace(/\//g, '-')
+  const stem = name.toLowerCase().replace(/(?:-\d+)?\.[^.]*$/, '')
+  await ctx.uploadSlots.acquire(stem)
   try {
+    const upload = (await getFileByPath(file))!
     const doc = await ctx.payload.create({
       collection: 'images',
       data: { alt: alt.slice(0, 250), nukevietKey: key },
-      filePath: file,
+      file: { ...upload, name },
       overrideAccess: true,
       depth: 0,
     })
@@ -451,7 +455,7 @@ async function uploadOnce(ctx: Ctx, key: string, rel: string, alt: string, artic
     ctx.images.set(key, null)
     return 'unreadable'
   } finally {
-    ctx.uploadSlots.release(name)
+    ctx.uploadSlots.release(stem)
   }
 }
 
