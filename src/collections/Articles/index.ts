@@ -163,6 +163,8 @@ export const Articles: CollectionConfig = {
       type: 'richText',
       localized: true,
       label: { vi: 'Nội dung', en: 'Body' },
+      // the versions screen names our blocks in Vietnamese, not "imageWithCaption Block"
+      admin: { components: { Diff: '@/components/admin/BodyDiff#BodyDiff' } },
       editor: lexicalEditor({
         // tables: articles moved from NukeViet keep theirs (src/import/nukeviet)
         features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [ImageWithCaption, VideoEmbed] }), EXPERIMENTAL_TableFeature()],

@@ -25,6 +25,7 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { BodyDiff as BodyDiff_6e03a4d81fabfda95f24ee2c8b269130 } from '@/components/admin/BodyDiff'
 import { TagsField as TagsField_70da42c47dfc005c85a8d67a8acb1c40 } from '../../../../src/collections/Articles/components/TagsField'
 import { SaveBeforeLeaving as SaveBeforeLeaving_836ab3cab4350f07a2cc9f1c485f4c75 } from '../../../../src/collections/Articles/components/SaveBeforeLeaving'
 import { PublishControls as PublishControls_7bbb3969bb5db7b9c4ace429c5a1ce74 } from '../../../../src/collections/Articles/components/PublishControls'
@@ -77,6 +78,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@/components/admin/BodyDiff#BodyDiff": BodyDiff_6e03a4d81fabfda95f24ee2c8b269130,
   "/src/collections/Articles/components/TagsField#TagsField": TagsField_70da42c47dfc005c85a8d67a8acb1c40,
   "/src/collections/Articles/components/SaveBeforeLeaving#SaveBeforeLeaving": SaveBeforeLeaving_836ab3cab4350f07a2cc9f1c485f4c75,
   "/src/collections/Articles/components/PublishControls#PublishControls": PublishControls_7bbb3969bb5db7b9c4ace429c5a1ce74,
