@@ -3,6 +3,8 @@
  * slug and the English word "Block" ("imageWithCaption Block"); ours become a paragraph that says,
  * in Vietnamese, what the block is and what it holds, so that an editor sees what changed.
  */
+import { paragraph } from '../seed/lexical'
+
 type Node = { type?: string; children?: unknown[]; fields?: Record<string, unknown>; [key: string]: unknown }
 
 const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
@@ -16,19 +18,6 @@ function describe(fields: Record<string, unknown>): string {
       return `[Video nhúng] ${String(fields.url ?? '')}${caption ? ` – ${caption}` : ''}`
     default:
       return `[Khối ${String(fields.blockType ?? '')}]`
-  }
-}
-
-function paragraph(text: string): Node {
-  return {
-    type: 'paragraph',
-    version: 1,
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    textFormat: 0,
-    textStyle: '',
-    children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }],
   }
 }
 
