@@ -16,22 +16,17 @@ export function paragraph(text: string): Node {
   }
 }
 
-export function imageWithCaption(image: number | string, caption: string): Node {
-  return {
-    type: 'block',
-    version: 2,
-    format: '',
-    fields: { id: crypto.randomBytes(12).toString('hex'), blockName: '', blockType: 'imageWithCaption', image, caption },
-  }
+/** A block node; `id` given when the same content must keep the same id (an import run again). */
+function block(fields: Record<string, unknown>, id = crypto.randomBytes(12).toString('hex')): Node {
+  return { type: 'block', version: 2, format: '', fields: { id, blockName: '', ...fields } }
 }
 
-export function videoEmbed(url: string, caption = ''): Node {
-  return {
-    type: 'block',
-    version: 2,
-    format: '',
-    fields: { id: crypto.randomBytes(12).toString('hex'), blockName: '', blockType: 'videoEmbed', url, caption },
-  }
+export function imageWithCaption(image: number | string, caption: string, id?: string): Node {
+  return block({ blockType: 'imageWithCaption', image, caption }, id)
+}
+
+export function videoEmbed(url: string, caption = '', id?: string): Node {
+  return block({ blockType: 'videoEmbed', url, caption }, id)
 }
 
 export function richText(children: Node[]) {

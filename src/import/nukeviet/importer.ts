@@ -11,9 +11,10 @@ import { convertHTMLToLexical, editorConfigFactory, type SanitizedServerEditorCo
 import { getFileByPath, type Payload, type RichTextField } from 'payload'
 
 import { slugify } from '../../lib/slug'
+import { imageWithCaption, videoEmbed } from '../../seed/lexical'
 import { redirectKey, redirectTarget } from '../../redirects/paths.mjs'
 import { localePath, type Locale } from '../../lib/locale'
-import { HappyJSDOM, closeDom, splitBody, type BodyImage, type BodyPiece } from './body'
+import { HappyJSDOM, closeDom, splitBody, type BodyImage, type SplitBody } from './body'
 import { ImportError, findLanguages, type Row, type Source } from './source'
 import { decodeLead, decodeText, mergeTags, splitKeywords } from './text'
 
@@ -60,7 +61,7 @@ type Ctx = ImportOptions & {
   uploads: Map<string, Promise<UploadResult>>
   uploadSlots: Slots
   /** a page's bodies as split when their pictures were started, by article key */
-  bodies: Map<string, BodyPiece[]>
+  bodies: Map<string, SplitBody>
   redirects: Map<string, { id: number | string; to: string }>
 }
 
@@ -194,14 +195,13 @@ async function checkImageRedirects(ctx: Ctx) {
 
 type Keyed = { id: number | string; nukevietKey?: string | null; [k: string]: unknown }
 
-async function findByKey(ctx: Ctx, collection: 'categories' | 'authors' | 'images' | 'articles', key: string, locale?: Locale): Promise<Keyed | undefined> {
+async function findByKey(ctx: Ctx, collection: 'categories' | 'authors' | 'images', key: string, locale?: Locale): Promise<Keyed | undefined> {
   const found = await ctx.payload.find({
     collection,
     where: { nukevietKey: { equals: key } },
     limit: 1,
     depth: 0,
     overrideAccess: true,
-    ...(collection === 'articles' ? { draft: true } : {}),
     ...(locale ? { locale } : {}),
   })
   return found.docs[0] as unknown as Keyed | undefined
@@ -317,7 +317,8 @@ async function importLanguage(ctx: Ctx, lang: string) {
     )
     if (page.length === 0) break
     const ids = page.map((r) => num(r.id))
-    prefetchPictures(ctx, page, lang, await unchangedSince(ctx, lang, locale, page), categories)
+    const saved = await savedArticles(ctx, lang, locale, page)
+    prefetchPictures(ctx, page, lang, saved, categories)
     const tagRows = await source.rows(`SELECT id, keyword FROM ${source.table(lang, 'tags_id')} WHERE id IN (?)`, [ids])
     const penRows = await source.rows(`SELECT id, aid FROM ${source.table(lang, 'authorlist')} WHERE id IN (?) ORDER BY id, aid`, [ids])
     for (const row of page) {
@@ -328,7 +329,7 @@ async function importLanguage(ctx: Ctx, lang: string) {
         topic: topics.get(num(row.topicid)),
         source: sources.get(num(row.sourceid)),
       }
-      await importArticle(ctx, lang, locale, row, categories, extra)
+      await importArticle(ctx, lang, locale, row, categories, extra, saved.get(`${lang}:news_rows:${lastId}`))
       done += 1
       ctx.onProgress?.({ phase: 'articles', done, total: Number(total) })
       if (ctx.stopAfterArticles !== undefined && done >= ctx.stopAfterArticles) throw new StoppedForTest(`dừng sau ${done} bài (thử nghiệm)`)
@@ -336,8 +337,8 @@ async function importLanguage(ctx: Ctx, lang: string) {
   }
 }
 
-/** The page's articles imported before and not edited on NukeViet since (importArticle's own test). */
-async function unchangedSince(ctx: Ctx, lang: string, locale: Locale, rows: Row[]): Promise<Set<number>> {
+/** The page's articles imported before, by NukeViet key: one query for the page, not one per article. */
+async function savedArticles(ctx: Ctx, lang: string, locale: Locale, rows: Row[]): Promise<Map<string, Keyed>> {
   const keys = rows.map((r) => `${lang}:news_rows:${num(r.id)}`)
   const found = await ctx.payload.find({
     collection: 'articles',
@@ -347,11 +348,13 @@ async function unchangedSince(ctx: Ctx, lang: string, locale: Locale, rows: Row[
     draft: true,
     locale,
     overrideAccess: true,
-    select: { nukevietKey: true, updatedAt: true },
+    select: { nukevietKey: true, slug: true, updatedAt: true },
   })
-  const saved = new Map(found.docs.map((d) => [String(d.nukevietKey), Date.parse(String(d.updatedAt))]))
-  return new Set(rows.filter((r) => num(r.edittime) * 1000 <= (saved.get(`${lang}:news_rows:${num(r.id)}`) ?? -Infinity)).map((r) => num(r.id)))
+  return new Map(found.docs.map((doc) => [String(doc.nukevietKey), doc as unknown as Keyed]))
 }
+
+/** Imported before and not edited on NukeViet since: nothing to write. */
+const unchanged = (row: Row, saved: Keyed | undefined) => saved !== undefined && num(row.edittime) * 1000 <= Date.parse(String(saved.updatedAt))
 
 type Extra = { tags: string[]; authors: (number | string)[]; topic?: string; source?: { title: string; link: string } }
 
@@ -490,18 +493,16 @@ class Slots {
  * them (body, then hero), for the articles that will be written (an article unchanged since the
  * last run uploads nothing). Nothing awaits them here; each article awaits its own.
  */
-function prefetchPictures(ctx: Ctx, rows: Row[], lang: string, unchanged: Set<number>, categories: Map<number, Category>) {
+function prefetchPictures(ctx: Ctx, rows: Row[], lang: string, saved: Map<string, Keyed>, categories: Map<number, Category>) {
   for (const row of rows) {
-    const nvId = num(row.id)
-    if (unchanged.has(nvId) || !categories.has(num(row.catid))) continue
-    const key = `${lang}:news_rows:${nvId}`
+    const key = `${lang}:news_rows:${num(row.id)}`
+    if (unchanged(row, saved.get(key)) || !categories.has(num(row.catid))) continue
     const title = decodeText(row.title)
-    const pieces = splitBody(String(row.bodyhtml ?? '')).pieces
-    ctx.bodies.set(key, pieces)
-    for (const piece of pieces) {
+    const split = splitBody(String(row.bodyhtml ?? ''))
+    ctx.bodies.set(key, split)
+    for (const piece of split.pieces) {
       if (piece.kind !== 'image' || !piece.image.src) continue
-      const job = uploadImage(ctx, piece.image.src, piece.image.alt || piece.image.caption || title, key)
-      job.catch(() => {})
+      uploadImage(ctx, piece.image.src, piece.image.alt || piece.image.caption || title, key).catch(() => {})
     }
     const home = String(row.homeimgfile ?? '').trim()
     if (home && num(row.homeimgthumb) !== 3 && !/^(?:https?:)?\/\//i.test(home)) {
@@ -512,11 +513,14 @@ function prefetchPictures(ctx: Ctx, rows: Row[], lang: string, unchanged: Set<nu
 
 type LexicalNode = { type: string; [k: string]: unknown }
 
+/** The same id for the same block on every run (`nvvinews_rows12i1`): a rerun rewrites nothing. */
+const blockId = (articleKey: string, kind: 'i' | 'v', n: number) => `nv${articleKey.replace(/\W/g, '')}${kind}${n}`.slice(0, 24)
+
 async function buildBody(ctx: Ctx, html: string, title: string, articleKey: string, dropped: string[]) {
-  const { pieces: split, dropped: removed } = splitBody(html)
-  dropped.push(...removed)
-  const pieces = ctx.bodies.get(articleKey) ?? split
+  // split once: when the article's pictures were started (prefetchPictures), else here
+  const { pieces, dropped: removed } = ctx.bodies.get(articleKey) ?? splitBody(html)
   ctx.bodies.delete(articleKey)
+  dropped.push(...removed)
   const children: LexicalNode[] = []
   let images = 0
   let videos = 0
@@ -528,12 +532,7 @@ async function buildBody(ctx: Ctx, html: string, title: string, articleKey: stri
     }
     if (piece.kind === 'video') {
       videos += 1
-      children.push({
-        type: 'block',
-        version: 2,
-        format: '',
-        fields: { id: `nv${articleKey.replace(/\W/g, '')}v${videos}`.slice(0, 24), blockName: '', blockType: 'videoEmbed', url: piece.url, caption: '' },
-      })
+      children.push(videoEmbed(piece.url, '', blockId(articleKey, 'v', videos)))
       continue
     }
     const image: BodyImage = piece.image
@@ -551,12 +550,7 @@ async function buildBody(ctx: Ctx, html: string, title: string, articleKey: stri
       continue
     }
     images += 1
-    children.push({
-      type: 'block',
-      version: 2,
-      format: '',
-      fields: { id: `nv${articleKey.replace(/\W/g, '')}i${images}`.slice(0, 24), blockName: '', blockType: 'imageWithCaption', image: uploaded.id, caption: image.caption },
-    })
+    children.push(imageWithCaption(uploaded.id, image.caption, blockId(articleKey, 'i', images)))
   }
   return { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children } }
 }
@@ -566,7 +560,7 @@ const HERO_POSITION: Record<number, 'hidden' | 'small' | 'large'> = { 0: 'hidden
 
 const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-async function importArticle(ctx: Ctx, lang: string, locale: Locale, row: Row, categories: Map<number, Category>, extra: Extra) {
+async function importArticle(ctx: Ctx, lang: string, locale: Locale, row: Row, categories: Map<number, Category>, extra: Extra, existing: Keyed | undefined) {
   const nvId = num(row.id)
   const key = `${lang}:news_rows:${nvId}`
   const counts = ctx.summary.counts.articles
@@ -575,7 +569,6 @@ async function importArticle(ctx: Ctx, lang: string, locale: Locale, row: Row, c
     ctx.summary.skipped.push({ key, reason: `chuyên mục chính ${row.catid} không tồn tại` })
     return
   }
-  const existing = await findByKey(ctx, 'articles', key, locale)
   const status = statusOf(ctx, row)
   ctx.summary.statuses[status.kind] += 1
   const title = decodeText(row.title)
@@ -583,7 +576,7 @@ async function importArticle(ctx: Ctx, lang: string, locale: Locale, row: Row, c
   const external = num(row.external_link) === 1 && /^https?:\/\//i.test(String(row.sourcetext ?? ''))
 
   // unchanged on NukeViet since we imported it: nothing to write (its redirect is still checked)
-  if (existing && num(row.edittime) * 1000 <= Date.parse(String(existing.updatedAt))) {
+  if (existing && unchanged(row, existing)) {
     counts.unchanged += 1
     await redirect(ctx, oldUrl, external ? String(row.sourcetext) : localePath(locale, `/bai-viet/${existing.slug}`))
     return
